@@ -1,0 +1,339 @@
+/**
+ * A collection stored in SQLite: documents in their own table, secondary indexes in entry tables
+ * maintained in the same SQLite transaction as the write (see schema.ts, indexes.ts). Reads return
+ * freshly decoded objects (`ownedResults`).
+ */
+import { Buffer } from 'node:buffer'
+import { decodeDocument, encodeValue } from './codec.js'
+import { MemgooseError, NotSupportedError, QueryError, encodeKey } from './core.js'
+import type {
+  DocBatches,
+  EngineCollection,
+  EngineTxn,
+  IndexInfo,
+  IndexSpec,
+  ScanPlan,
+  StoredDoc,
+} from './core.js'
+import { RowCursor } from './cursor.js'
+import { isUniqueViolation } from './errors.js'
+import { ID_INDEX, SqliteIndex, atPosition, duplicateId, sameSpec, validateSpec } from './indexes.js'
+import type { EngineHost } from './host.js'
+import { collectionTable, createIndexTable } from './schema.js'
+import { buildScan } from './sql/scan.js'
+import type { ScanQuery, ScanTarget } from './sql/scan.js'
+
+const BUILD_BATCH = 1000
+
+/** The SQLite engine's EngineCollection. */
+export class SqliteCollection implements EngineCollection {
+  readonly name: string
+  readonly id: number
+  readonly table: string
+  readonly #host: EngineHost
+  #indexes: SqliteIndex[] = []
+  #schemaVersion = -1
+
+  constructor(host: EngineHost, name: string, id: number) {
+    this.#host = host
+    this.name = name
+    this.id = id
+    this.table = collectionTable(id)
+  }
+
+  get(id: unknown, txn?: EngineTxn): StoredDoc | undefined {
+    this.#host.check(txn)
+    let text: unknown
+    try {
+      text = this.#host.statement(`SELECT doc FROM "${this.table}" WHERE id = ?`).pluck().get(key(id))
+    } catch (error) {
+      throw this.#host.readError(error)
+    }
+    return text === undefined ? undefined : (decodeDocument(text as string) as StoredDoc)
+  }
+
+  insert(docs: readonly StoredDoc[], txn?: EngineTxn): void {
+    this.#host.check(txn)
+    if (docs.length === 0) return
+    this.#host.write(() => {
+      const indexes = this.#current()
+      const insertDoc = this.#host.statement(`INSERT INTO "${this.table}" (id, doc) VALUES (?, ?)`)
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]
+        if (typeof doc !== 'object' || doc === null || doc._id === undefined) {
+          throw new MemgooseError('BAD_DOCUMENT', `Document ${i} has no _id`)
+        }
+        let rid: number | bigint
+        try {
+          rid = insertDoc.run(key(doc._id), encodeValue(doc)).lastInsertRowid
+        } catch (error) {
+          if (isUniqueViolation(error)) throw atPosition(duplicateId(this.name, doc._id), i)
+          throw error
+        }
+        for (const idx of indexes) this.#addKeys(idx, doc, idx.keys(doc), rid, i)
+      }
+    })
+  }
+
+  replace(doc: StoredDoc, txn?: EngineTxn): boolean {
+    this.#host.check(txn)
+    return this.#host.write(() => {
+      const indexes = this.#current()
+      const row = this.#host
+        .statement(`SELECT rid, doc FROM "${this.table}" WHERE id = ?`)
+        .raw()
+        .get(key(doc._id)) as [number, string] | undefined
+      if (row === undefined) return false
+      const [rid, text] = row
+      if (indexes.length > 0) {
+        const prev = decodeDocument(text) as StoredDoc
+        for (const idx of indexes) {
+          const before = idx.keys(prev)
+          const after = idx.keys(doc)
+          const kept = new Set(after.map((k) => k.toString('latin1')))
+          const had = new Set(before.map((k) => k.toString('latin1')))
+          const remove = this.#host.statement(`DELETE FROM "${idx.table}" WHERE k = ? AND rid = ?`)
+          for (const k of before) if (!kept.has(k.toString('latin1'))) remove.run(k, rid)
+          this.#addKeys(
+            idx,
+            doc,
+            after.filter((k) => !had.has(k.toString('latin1'))),
+            rid,
+            0
+          )
+        }
+      }
+      this.#host.statement(`UPDATE "${this.table}" SET doc = ? WHERE rid = ?`).run(encodeValue(doc), rid)
+      return true
+    })
+  }
+
+  delete(ids: readonly unknown[], txn?: EngineTxn): number {
+    this.#host.check(txn)
+    if (ids.length === 0) return 0
+    return this.#host.write(() => {
+      const indexes = this.#current()
+      const find = this.#host.statement(`SELECT rid, doc FROM "${this.table}" WHERE id = ?`).raw()
+      const remove = this.#host.statement(`DELETE FROM "${this.table}" WHERE rid = ?`)
+      let deleted = 0
+      for (const id of ids) {
+        const row = find.get(key(id)) as [number, string] | undefined
+        if (row === undefined) continue
+        if (indexes.length > 0) {
+          const prev = decodeDocument(row[1]) as StoredDoc
+          for (const idx of indexes) {
+            const drop = this.#host.statement(`DELETE FROM "${idx.table}" WHERE k = ? AND rid = ?`)
+            for (const k of idx.keys(prev)) drop.run(k, row[0])
+          }
+        }
+        deleted += remove.run(row[0]).changes
+      }
+      return deleted
+    })
+  }
+
+  scan(plan: ScanPlan, txn?: EngineTxn): DocBatches {
+    this.#host.check(txn)
+    const query = buildScan(plan, this.#target(plan))
+    const batchSize = Math.max(1, plan.batchSize ?? 256)
+    const host = this.#host
+    return {
+      *[Symbol.iterator]() {
+        const cursor = new RowCursor(host, host.statement(query.sql).pluck().iterate(query.params))
+        try {
+          yield* batches(cursor, query, batchSize)
+        } finally {
+          cursor.close()
+        }
+      },
+    }
+  }
+
+  count(plan: ScanPlan, txn?: EngineTxn): number {
+    this.#host.check(txn)
+    const query = buildScan(plan, this.#target(plan), true)
+    const stmt = this.#host.statement(query.sql).pluck()
+    if (query.residual === undefined) {
+      try {
+        return Number(stmt.get(query.params))
+      } catch (error) {
+        throw this.#host.readError(error)
+      }
+    }
+    let n = 0
+    const cursor = new RowCursor(this.#host, stmt.iterate(query.params))
+    try {
+      for (const batch of batches(cursor, query, 1024)) n += batch.length
+    } finally {
+      cursor.close()
+    }
+    return n
+  }
+
+  explainScan(plan: ScanPlan): Record<string, unknown> {
+    this.#host.check(undefined)
+    const query = buildScan(plan, this.#target(plan))
+    const steps = this.#host.statement(`EXPLAIN QUERY PLAN ${query.sql}`).all(query.params) as {
+      detail: string
+    }[]
+    return {
+      engine: 'sqlite',
+      stage: plan.index === undefined ? 'COLLSCAN' : 'IXSCAN',
+      indexName: plan.index,
+      sql: query.sql,
+      params: query.params,
+      residual: query.residualFilter,
+      pushedDown: { filter: query.residual === undefined, sort: plan.sort !== undefined },
+      queryPlan: steps.map((s) => s.detail),
+    }
+  }
+
+  ensureIndex(spec: IndexSpec): void {
+    this.#host.check(undefined)
+    validateSpec(spec)
+    if (spec.expireAfterSeconds !== undefined) {
+      throw new NotSupportedError('memgoose-sqlite does not maintain TTL indexes (expireAfterSeconds)')
+    }
+    this.#host.write(() => {
+      const existing =
+        spec.name === ID_INDEX.name ? ID_INDEX : this.#current().find((i) => i.spec.name === spec.name)?.spec
+      if (existing !== undefined) {
+        if (!sameSpec(existing, spec)) {
+          throw new QueryError(
+            'INDEX_CONFLICT',
+            `An index named "${spec.name}" already exists with a different definition`
+          )
+        }
+        return
+      }
+      const stored = this.#host
+        .statement('INSERT INTO memgoose_indexes (collection, name, spec) VALUES (?, ?, ?)')
+        .run(this.id, spec.name, encodeValue(spec))
+      const idx = new SqliteIndex(Number(stored.lastInsertRowid), spec, false)
+      createIndexTable(this.#host.db, idx.id, spec)
+      this.#build(idx)
+      this.#schemaVersion = -1
+    })
+  }
+
+  dropIndex(name: string): boolean {
+    this.#host.check(undefined)
+    if (name === ID_INDEX.name) {
+      throw new QueryError('CANNOT_DROP_ID_INDEX', 'The _id_ index cannot be dropped')
+    }
+    return this.#host.write(() => {
+      const idx = this.#current().find((i) => i.spec.name === name)
+      if (idx === undefined) return false
+      this.#host.db.exec(`DROP TABLE "${idx.table}"`)
+      this.#host.statement('DELETE FROM memgoose_indexes WHERE id = ?').run(idx.id)
+      this.#schemaVersion = -1
+      return true
+    })
+  }
+
+  listIndexes(): readonly IndexInfo[] {
+    this.#host.check(undefined)
+    return [ID_INDEX, ...this.#current().map((i) => i.info())]
+  }
+
+  clear(): void {
+    this.#host.check(undefined)
+    this.#host.write(() => {
+      for (const idx of this.#current()) this.#host.db.exec(`DELETE FROM "${idx.table}"`)
+      this.#host.db.exec(`DELETE FROM "${this.table}"`)
+      this.#host.statement('UPDATE memgoose_indexes SET multikey = 0 WHERE collection = ?').run(this.id)
+      for (const idx of this.#indexes) idx.multikey = false
+    })
+  }
+
+  /** The indexes as the catalog has them now (reloaded when another connection changed the schema). */
+  #current(): SqliteIndex[] {
+    const version = this.#host.schemaVersion()
+    if (version !== this.#schemaVersion) {
+      const rows = this.#host
+        .statement('SELECT id, spec, multikey FROM memgoose_indexes WHERE collection = ? ORDER BY id')
+        .raw()
+        .all(this.id) as [number, string, number][]
+      this.#indexes = rows.map(
+        ([id, spec, multikey]) => new SqliteIndex(id, decodeDocument(spec) as unknown as IndexSpec, multikey === 1)
+      )
+      this.#schemaVersion = version
+    }
+    return this.#indexes
+  }
+
+  #target(plan: ScanPlan): ScanTarget {
+    if (plan.index === undefined || plan.index === ID_INDEX.name) return { table: this.table }
+    const idx = this.#current().find((i) => i.spec.name === plan.index)
+    if (idx === undefined) {
+      throw new QueryError('INDEX_NOT_FOUND', `No index named "${plan.index}" on "${this.name}"`)
+    }
+    return {
+      table: this.table,
+      index: { table: idx.table, directions: idx.keyer.directions, multikey: idx.multikey },
+    }
+  }
+
+  #addKeys(idx: SqliteIndex, doc: StoredDoc, keys: Buffer[], rid: number | bigint, position: number) {
+    const add = this.#host.statement(`INSERT INTO "${idx.table}" (k, rid) VALUES (?, ?)`)
+    for (const k of keys) {
+      try {
+        add.run(k, rid)
+      } catch (error) {
+        if (isUniqueViolation(error)) throw atPosition(idx.duplicate(this.name, doc, k), position)
+        throw error
+      }
+    }
+    if (idx.keyer.lastMultikey && !idx.multikey) {
+      this.#host.statement('UPDATE memgoose_indexes SET multikey = 1 WHERE id = ?').run(idx.id)
+      idx.multikey = true
+    }
+  }
+
+  /** Fills a new index from the existing documents, in rowid batches (no statement stays open). */
+  #build(idx: SqliteIndex): void {
+    const page = this.#host
+      .statement(`SELECT rid, doc FROM "${this.table}" WHERE rid > ? ORDER BY rid LIMIT ${BUILD_BATCH}`)
+      .raw()
+    let last = 0
+    for (;;) {
+      const rows = page.all(last) as [number, string][]
+      for (const [rid, text] of rows) {
+        const doc = decodeDocument(text) as StoredDoc
+        this.#addKeys(idx, doc, idx.keys(doc), rid, 0)
+      }
+      if (rows.length < BUILD_BATCH) break
+      last = rows[rows.length - 1][0]
+    }
+  }
+}
+
+/** The primary key of an `_id`: its order-preserving encoding. */
+function key(id: unknown): Buffer {
+  return Buffer.from(encodeKey([id]), 'latin1')
+}
+
+/** Decoded documents in batches, after the JS residual, skip and limit. */
+function* batches(cursor: RowCursor, query: ScanQuery, batchSize: number): Generator<StoredDoc[]> {
+  const residual = query.residual
+  let skip = query.skip
+  let left = query.limit ?? Infinity
+  if (left <= 0) return
+  for (;;) {
+    const rows = cursor.take(batchSize)
+    if (rows.length === 0) return
+    const out: StoredDoc[] = []
+    for (const row of rows) {
+      const doc = decodeDocument(row as string) as StoredDoc
+      if (residual !== undefined && !residual(doc)) continue
+      if (skip > 0) {
+        skip--
+        continue
+      }
+      out.push(doc)
+      if (--left === 0) break
+    }
+    if (out.length > 0) yield out
+    if (left === 0) return
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * What a collection needs from its engine: the connection, cached statements, the write wrapper
+ * that makes each call atomic, and transaction-handle checks.
+ */
+import type { EngineTxn } from './core.js'
+import type { CursorRegistry } from './cursor.js'
+import type { SqliteDatabase, SqliteStatement } from './driver.js'
+
+/** The engine services a SqliteCollection uses. */
+export interface EngineHost extends CursorRegistry {
+  readonly db: SqliteDatabase
+  /** A prepared statement for `sql`, cached by its text. */
+  statement(sql: string): SqliteStatement
+  /**
+   * Runs `fn` atomically: in its own IMMEDIATE transaction, or in a savepoint of the open one.
+   * Open cursors are detached first (SQLite cannot write while a statement is open).
+   */
+  write<T>(fn: () => T): T
+  /** Throws ClosedError after close, or when `txn` is finished or belongs to another engine. */
+  check(txn: EngineTxn | undefined): void
+  /** SQLite's schema cookie, which changes whenever any connection alters the schema. */
+  schemaVersion(): number
+}

@@ -1,0 +1,107 @@
+/**
+ * Turns a ScanPlan into one SQL query: the index ranges become key intervals over an index table
+ * (or the `_id` column), the filter becomes a WHERE clause (sql/filter.ts), the sort an ORDER BY on
+ * `memgoose_sortkey` (MongoDB's sort key as an order-preserving blob), skip/limit become
+ * LIMIT/OFFSET. Whatever part of the filter SQL cannot express stays a JS residual; then skip and
+ * limit are applied in JS after it, while the ORDER BY still runs in SQL.
+ */
+import { Buffer } from 'node:buffer'
+import { compileFilter, toIntervals } from '../core.js'
+import type { ScanPlan } from '../core.js'
+import { storedKey } from '../codec.js'
+import { compileSqlFilter } from './filter.js'
+import { Params } from './params.js'
+
+/** What a scan runs over: the collection table and, for an index walk, the index table. */
+export interface ScanTarget {
+  readonly table: string
+  readonly index?: {
+    readonly table: string
+    readonly directions: readonly (1 | -1)[]
+    readonly multikey: boolean
+  }
+}
+
+/** A planned scan: SQL, its parameters, and the JS work left after it. */
+export interface ScanQuery {
+  readonly sql: string
+  readonly params: Record<string, unknown>
+  /** The part of the filter evaluated in JS, if any. */
+  readonly residualFilter: Record<string, unknown> | undefined
+  readonly residual: ((doc: unknown) => boolean) | undefined
+  /** Skip and limit still to apply in JS (only with a residual). */
+  readonly skip: number
+  readonly limit: number | undefined
+}
+
+const ID_DIRECTIONS: readonly (1 | -1)[] = [1]
+
+/** Builds the query returning raw `[doc]` rows (or `[count]` with `count`). */
+export function buildScan(plan: ScanPlan, target: ScanTarget, count = false): ScanQuery {
+  const params = new Params()
+  const where: string[] = []
+  const index = target.index
+  let from = `"${target.table}" AS d`
+  let keyColumn = 'd.id'
+  if (index !== undefined) {
+    from = `"${index.table}" AS i JOIN "${target.table}" AS d ON d.rid = i.rid`
+    keyColumn = 'i.k'
+  }
+  if (plan.ranges !== undefined) {
+    const intervals = toIntervals(plan.ranges, index?.directions ?? ID_DIRECTIONS)
+    const ors = intervals.map((iv) =>
+      iv.exact !== undefined
+        ? `${keyColumn} = ${params.add(Buffer.from(iv.exact, 'latin1'))}`
+        : `(${keyColumn} >= ${params.add(Buffer.from(iv.lo, 'latin1'))} AND ${keyColumn} < ${params.add(Buffer.from(iv.hi, 'latin1'))})`
+    )
+    where.push(ors.length === 0 ? '0' : ors.length === 1 ? ors[0] : `(${ors.join(' OR ')})`)
+  }
+  const filter = compileSqlFilter(plan.filter, params)
+  if (filter.where !== '1') where.push(filter.where)
+  const multikey = index?.multikey === true
+  const reverse = plan.reverse === true
+  const order: string[] = []
+  for (const [path, direction] of plan.sort ?? []) {
+    order.push(`${sortKeySql(path, direction, params)} ${direction === -1 ? 'DESC' : 'ASC'}`)
+  }
+  if (multikey) order.push(`${reverse ? 'max' : 'min'}(i.k) ${reverse ? 'DESC' : 'ASC'}`)
+  else order.push(`${keyColumn} ${reverse ? 'DESC' : 'ASC'}`)
+  if (index !== undefined) order.push(`d.rid ${reverse ? 'DESC' : 'ASC'}`)
+  const exact = filter.residual === undefined
+  let tail = ''
+  if (exact && (plan.limit !== undefined || (plan.skip ?? 0) > 0)) {
+    tail = ` LIMIT ${params.add(plan.limit ?? -1)} OFFSET ${params.add(plan.skip ?? 0)}`
+  }
+  const body =
+    `FROM ${from}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}` +
+    `${multikey ? ' GROUP BY d.rid' : ''}`
+  const sql = count
+    ? exact
+      ? tail === ''
+        ? multikey
+          ? `SELECT count(DISTINCT d.rid) ${body.replace(' GROUP BY d.rid', '')}`
+          : `SELECT count(*) ${body}`
+        : `SELECT count(*) FROM (SELECT 1 ${body} ORDER BY ${order.join(', ')}${tail})`
+      : `SELECT d.doc ${body} ORDER BY ${order.join(', ')}`
+    : `SELECT d.doc ${body} ORDER BY ${order.join(', ')}${tail}`
+  return {
+    sql,
+    params: params.values,
+    residualFilter: filter.residual,
+    residual: filter.residual === undefined ? undefined : compileFilter(filter.residual),
+    skip: exact ? 0 : (plan.skip ?? 0),
+    limit: exact ? undefined : plan.limit,
+  }
+}
+
+/**
+ * MongoDB's sort key of `path` as an SQL expression. Only the top-level field's JSON is handed to
+ * the function (cheap to parse); a name SQLite cannot quote hands over the whole document.
+ */
+function sortKeySql(path: string, direction: 1 | -1, params: Params): string {
+  const top = path.split('.')[0]
+  const p = params.add(path)
+  const dir = params.add(direction)
+  if (/["\u0000-\u001f]/.test(top)) return `memgoose_sortkey(d.doc, ${p}, ${dir}, 1)`
+  return `memgoose_sortkey(d.doc -> ${params.add(`$."${storedKey(top)}"`)}, ${p}, ${dir}, 0)`
+}

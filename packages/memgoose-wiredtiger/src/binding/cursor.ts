@@ -1,0 +1,159 @@
+import { unpackBatch, type Entry } from './batch.js'
+import { WiredTigerError } from './errors.js'
+import type { NativeCursor, NativeRange } from './native.js'
+
+/**
+ * Bounds and shape of a range scan. Keys compare bytewise (a prefix sorts first), like
+ * `Buffer.compare`. Give at most one lower bound (`gt` or `gte`) and one upper bound (`lt` or `lte`).
+ */
+export interface ScanOptions {
+  gt?: Uint8Array
+  gte?: Uint8Array
+  lt?: Uint8Array
+  lte?: Uint8Array
+  /** Descending key order. Default false. */
+  reverse?: boolean
+  /** Stop after this many entries. Default: no limit. */
+  limit?: number
+  /** Entries per batch for `scan()`. Default 1000. */
+  batchSize?: number
+  /** Return values (default true); false leaves each value an empty Buffer and skips copying it. */
+  values?: boolean
+  /** Return keys (default true); false leaves each key an empty Buffer. */
+  keys?: boolean
+}
+
+/** Result of {@link Cursor.searchNear}. */
+export interface NearMatch {
+  /** 0: `key` is the searched key; -1: the nearest key is smaller; 1: larger. */
+  exact: -1 | 0 | 1
+  key: Buffer
+  value: Buffer
+}
+
+function toRange(options: ScanOptions): NativeRange {
+  if (options.gt && options.gte)
+    throw new WiredTigerError('give gt or gte, not both', 'INVALID_ARGUMENT')
+  if (options.lt && options.lte)
+    throw new WiredTigerError('give lt or lte, not both', 'INVALID_ARGUMENT')
+  return {
+    lower: options.gt ?? options.gte,
+    lowerInclusive: options.gt === undefined,
+    upper: options.lt ?? options.lte,
+    upperInclusive: options.lt === undefined,
+    reverse: options.reverse === true,
+    keys: options.keys !== false,
+    values: options.values !== false,
+  }
+}
+
+function checkLimit(limit: number | undefined): number {
+  if (limit === undefined) return Infinity
+  if (!(limit >= 0))
+    throw new WiredTigerError(`limit must be >= 0, got ${limit}`, 'INVALID_ARGUMENT')
+  return limit
+}
+
+/**
+ * A cursor on one table of binary keys and values. Point operations are synchronous; every
+ * operation leaves the cursor unpositioned, so an idle cursor pins nothing. Belongs to its session:
+ * closing the session (or the connection) closes it, and while the session lends itself to async
+ * work, calls fail with `SESSION_BUSY`.
+ */
+export class Cursor {
+  readonly #native: NativeCursor
+  /** The table this cursor reads and writes. */
+  readonly table: string
+
+  /** @internal Created by `Session.openCursor`. */
+  constructor(native: NativeCursor, table: string) {
+    this.#native = native
+    this.table = table
+  }
+
+  /** The value stored under `key`, or undefined. */
+  get(key: Uint8Array): Buffer | undefined {
+    return this.#native.get(key)
+  }
+
+  /** Stores `value` under `key`, replacing any previous value. */
+  put(key: Uint8Array, value: Uint8Array): void {
+    this.#native.put(key, value)
+  }
+
+  /** Stores `value` under a new `key`; throws `WT_DUPLICATE_KEY` if the key exists. */
+  insert(key: Uint8Array, value: Uint8Array): void {
+    this.#native.insert(key, value)
+  }
+
+  /** Removes `key`; returns whether it existed. */
+  remove(key: Uint8Array): boolean {
+    return this.#native.remove(key)
+  }
+
+  /** The entry at `key`, or the nearest one on either side; undefined when the table is empty. */
+  searchNear(key: Uint8Array): NearMatch | undefined {
+    const found = this.#native.searchNear(key)
+    if (!found) return undefined
+    return { exact: found[0] as -1 | 0 | 1, key: found[1], value: found[2] }
+  }
+
+  /**
+   * Every entry in range, read synchronously on the calling thread. For small ranges (a `limit`
+   * of a few entries); use {@link scan} for anything large.
+   */
+  scanSync(options: ScanOptions = {}): Entry[] {
+    const range = toRange(options)
+    let remaining = checkLimit(options.limit)
+    const result: Entry[] = []
+    let after: Buffer | undefined
+    while (remaining > 0) {
+      const batch = this.#native.scan({ ...range, after, limit: Math.min(remaining, 10_000) })
+      for (const entry of unpackBatch(batch, range.keys !== false, range.values !== false))
+        result.push(entry)
+      remaining -= batch.count
+      if (batch.done) break
+      after = batch.last
+    }
+    return result
+  }
+
+  /**
+   * The entries in range, in batches read on the thread pool. Between batches the cursor is
+   * released (no pages pinned) and the scan resumes after the last key; inside a snapshot
+   * transaction all batches see one snapshot. Closing the connection mid-scan makes the next batch
+   * fail with `CLOSED`.
+   */
+  async *scan(options: ScanOptions = {}): AsyncGenerator<Entry[], void, undefined> {
+    const range = toRange(options)
+    let remaining = checkLimit(options.limit)
+    const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1000))
+    let after: Buffer | undefined
+    while (remaining > 0) {
+      const batch = await this.#native.scanAsync({
+        ...range,
+        after,
+        limit: Math.min(remaining, batchSize),
+      })
+      remaining -= batch.count
+      if (batch.count > 0) yield unpackBatch(batch, range.keys !== false, range.values !== false)
+      if (batch.done) return
+      after = batch.last
+    }
+  }
+
+  /** Releases the cursor's position (operations already do this). */
+  reset(): void {
+    this.#native.reset()
+  }
+
+  /** Closes the cursor; a second close throws `CLOSED`. */
+  close(): void {
+    this.#native.close()
+  }
+
+  /** True once the cursor, its session or its connection is closed. */
+  get closed(): boolean {
+    return this.#native.closed
+  }
+}

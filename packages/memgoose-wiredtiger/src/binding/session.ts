@@ -1,0 +1,113 @@
+import { tableConfig, tableUri, type Isolation, type TableOptions } from './config.js'
+import { Cursor } from './cursor.js'
+import { WiredTigerError } from './errors.js'
+import type { NativeSession } from './native.js'
+
+/** Options of {@link Session.begin}. */
+export interface BeginOptions {
+  /** Overrides the session's isolation for this transaction. */
+  isolation?: Isolation
+}
+
+/** Options of {@link Session.commit} and {@link Session.commitAsync}. */
+export interface CommitOptions {
+  /** Overrides the connection's `transactionSync` for this commit: true waits for the log sync. */
+  sync?: boolean
+}
+
+/** Options of {@link Session.putMany}. */
+export interface PutManyOptions {
+  /** Replace existing keys (default true); false fails the whole batch with `WT_DUPLICATE_KEY`. */
+  overwrite?: boolean
+}
+
+function commitConfig(options: CommitOptions): string | undefined {
+  return options.sync === undefined ? undefined : `sync=${options.sync ? 'on' : 'off'}`
+}
+
+/**
+ * A WiredTiger session: a transaction context and the owner of cursors. Use one session per
+ * concurrent unit of work. Synchronous calls run on the main thread; async methods lend the session
+ * to a worker thread, and until their promise settles every other call on this session (and its
+ * cursors) fails with `SESSION_BUSY`.
+ */
+export class Session {
+  readonly #native: NativeSession
+
+  /** @internal Created by `Connection.openSession`. */
+  constructor(native: NativeSession) {
+    this.#native = native
+  }
+
+  /** Starts a transaction; operations until commit/rollback are atomic and isolated. */
+  begin(options: BeginOptions = {}): void {
+    this.#native.begin(options.isolation ? `isolation=${options.isolation}` : undefined)
+  }
+
+  /** Commits the open transaction. A failed commit has rolled the transaction back. */
+  commit(options: CommitOptions = {}): void {
+    this.#native.commit(commitConfig(options))
+  }
+
+  /** Commits on a worker thread: for commits that wait for an fsync. */
+  async commitAsync(options: CommitOptions = {}): Promise<void> {
+    return this.#native.commitAsync(commitConfig(options))
+  }
+
+  /** Rolls back the open transaction. Required after an operation failed with `WT_ROLLBACK`. */
+  rollback(): void {
+    this.#native.rollback()
+  }
+
+  /** True between begin() and commit()/rollback(). */
+  get inTransaction(): boolean {
+    return this.#native.inTransaction
+  }
+
+  /** Creates table `name` with binary keys and values; a no-op if it exists with the same options. */
+  createTable(name: string, options: TableOptions = {}): void {
+    this.#native.create(tableUri(name), tableConfig(options))
+  }
+
+  /**
+   * Drops table `name` and its file. Fails with `WT_BUSY` while any cursor on it is open; with
+   * `force`, a missing table is not an error.
+   */
+  dropTable(name: string, options: { force?: boolean } = {}): void {
+    this.#native.drop(tableUri(name), options.force ? 'force=true' : undefined)
+  }
+
+  /** Opens a cursor on table `name`. */
+  openCursor(name: string): Cursor {
+    return new Cursor(this.#native.openCursor(tableUri(name)), name)
+  }
+
+  /**
+   * Writes many entries on a worker thread: inside the open transaction if there is one, otherwise
+   * in one transaction of its own (all or nothing). A failing entry's position is the error's `index`.
+   */
+  async putMany(
+    name: string,
+    entries: ReadonlyArray<readonly [key: Uint8Array, value: Uint8Array]>,
+    options: PutManyOptions = {}
+  ): Promise<void> {
+    if (!Array.isArray(entries))
+      throw new WiredTigerError('entries must be an array of [key, value]', 'INVALID_ARGUMENT')
+    return this.#native.putMany(tableUri(name), entries, options.overwrite !== false)
+  }
+
+  /** Writes a checkpoint using this session, on a worker thread. Not inside a transaction. */
+  async checkpoint(): Promise<void> {
+    return this.#native.checkpoint()
+  }
+
+  /** Closes the session and its cursors (rolling back an open transaction); twice throws `CLOSED`. */
+  close(): void {
+    this.#native.close()
+  }
+
+  /** True once the session or its connection is closed. */
+  get closed(): boolean {
+    return this.#native.closed
+  }
+}

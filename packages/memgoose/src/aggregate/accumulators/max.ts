@@ -1,0 +1,5 @@
+/** `$max`: the largest non-null value; null for none. */
+import { extreme } from './extreme.js'
+
+/** Compiles `$max`. */
+export const max = extreme(1)

@@ -1,0 +1,17 @@
+/** `$divide`: division; dividing by zero is an error, as in MongoDB. */
+import { badExpression } from '../errors.js'
+import { compileList, isNullish, numeric } from '../helpers.js'
+import type { ExpressionOperator } from '../types.js'
+
+/** Compiles `$divide`. */
+export const divide: ExpressionOperator = (args, compile, name) => {
+  const [left, right] = compileList(name, args, compile, 2)
+  return (doc, vars) => {
+    const a = left(doc, vars)
+    const b = right(doc, vars)
+    if (isNullish(a) || isNullish(b)) return null
+    const d = numeric(name, b)
+    if (d === 0) throw badExpression(name, "can't divide by zero")
+    return numeric(name, a) / d
+  }
+}

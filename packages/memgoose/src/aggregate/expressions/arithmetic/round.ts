@@ -1,0 +1,5 @@
+/** `$round`: rounds half to even at a decimal place. */
+import { rounding } from './rounding.js'
+
+/** Compiles `$round`. */
+export const round = rounding('round')

@@ -1,0 +1,33 @@
+/** `$group`: `{ _id: expr, field: { $accumulator: expr } ... }`. */
+import { isPlainObject } from '../../values/bson.js'
+import { compileExpression } from '../expressions/compile.js'
+import { badStage } from './errors.js'
+import { Grouper, compileGroupFields } from './grouping.js'
+import type { Doc } from '../types.js'
+import type { StageCompiler } from './types.js'
+
+/** Compiles `$group`. */
+export const group: StageCompiler = (spec, _env, name) => {
+  if (!isPlainObject(spec) || !('_id' in spec)) throw badStage(name, 'a group specification must include an _id')
+  const id = compileExpression(spec._id)
+  const fields = compileGroupFields(name, spec, '_id')
+  return {
+    name,
+    async *run(input, rt) {
+      const grouper = new Grouper(fields)
+      for await (const batch of input) {
+        for (const doc of batch) grouper.add(id(doc, rt.vars), doc, rt.vars)
+      }
+      let out: Doc[] = []
+      for (const g of grouper.groups()) {
+        out.push(grouper.output(g))
+        if (out.length >= 1024) {
+          yield out
+          out = []
+        }
+      }
+      if (out.length > 0) yield out
+    },
+  }
+}
+

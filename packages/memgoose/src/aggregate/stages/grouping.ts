@@ -1,0 +1,75 @@
+/**
+ * The grouping engine shared by `$group`, `$bucket` and `$sortByCount`: documents hashed by key into
+ * groups, each group holding one state per accumulator field. Groups come out in first-seen order.
+ */
+import { compileAccumulator } from '../accumulators/compile.js'
+import type { AccumulatorState, CompiledAccumulator } from '../accumulators/types.js'
+import type { Vars } from '../expressions/types.js'
+import { groupKey } from '../group-key.js'
+import type { Doc } from '../types.js'
+import { badStage } from './errors.js'
+
+/** Compiled accumulator fields of a grouping stage. */
+export interface GroupFields {
+  readonly names: readonly string[]
+  readonly accumulators: readonly CompiledAccumulator[]
+}
+
+/** Compiles `{ field: { $acc: expr } }` entries (all keys but `skip`). */
+export function compileGroupFields(stage: string, spec: Record<string, unknown>, skip: string): GroupFields {
+  const names: string[] = []
+  const accumulators: CompiledAccumulator[] = []
+  for (const key of Object.keys(spec)) {
+    if (key === skip) continue
+    if (key.includes('.') || key.startsWith('$')) {
+      throw badStage(stage, `the field name "${key}" cannot contain "." or start with "$"`)
+    }
+    names.push(key)
+    accumulators.push(compileAccumulator(stage, key, spec[key]))
+  }
+  return { names, accumulators }
+}
+
+/** One group: its key value and accumulator states. */
+export interface Group {
+  readonly id: unknown
+  readonly states: AccumulatorState[]
+}
+
+/** Accumulates documents into groups keyed by `keyOf`. */
+export class Grouper {
+  readonly #fields: GroupFields
+  readonly #groups = new Map<unknown, Group>()
+
+  constructor(fields: GroupFields) {
+    this.#fields = fields
+  }
+
+  /** Adds `doc` to the group of `id`. */
+  add(id: unknown, doc: Doc, vars: Vars): void {
+    const key = groupKey(id)
+    let group = this.#groups.get(key)
+    if (group === undefined) {
+      group = { id: id === undefined ? null : id, states: this.#fields.accumulators.map((a) => a.create()) }
+      this.#groups.set(key, group)
+    }
+    const states = group.states
+    for (let i = 0; i < states.length; i++) states[i].add(doc, vars)
+  }
+
+  /** The groups in first-seen order. */
+  groups(): IterableIterator<Group> {
+    return this.#groups.values()
+  }
+
+  /** The output document of a group: `_id` then the accumulator fields. */
+  output(group: Group, id: unknown = group.id): Doc {
+    const out: Doc = { _id: id }
+    const { names } = this.#fields
+    for (let i = 0; i < names.length; i++) {
+      const v = group.states[i].result()
+      if (v !== undefined) out[names[i]] = v
+    }
+    return out
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * The keys a document contributes to an index, shared by every engine that maintains its own
+ * indexes (memory, WiredTiger).
+ *
+ * Rules (MongoDB's, with one documented simplification):
+ * - a missing field indexes as null, so `{ a: null }` and `{}` share a key (and collide in a unique
+ *   index, as in MongoDB);
+ * - an array on a key path is multikey: one key per element (nested arrays stay whole values); an
+ *   empty array indexes as null (MongoDB uses `undefined`, which sorts with null — the core re-checks
+ *   every index result, so this only widens `null` scans); in the middle of a path (`a.b` over
+ *   `a: [1, { b: 2 }]`) elements that cannot hold the field key as null;
+ * - a compound index with several array fields gets the cartesian product (MongoDB refuses
+ *   "parallel arrays"; we accept them);
+ * - sparse: a document missing every key field has no keys; partial: a document not matching
+ *   `partialFilterExpression` has no keys.
+ */
+import { compileFilter } from '../query/index.js'
+import { encodeKey } from '../values/keystring.js'
+import { splitPath } from '../values/paths.js'
+import type { IndexSpec } from './contract.js'
+
+const NO_KEYS: readonly string[] = Object.freeze([])
+
+/** Computes index keys for one index spec; compiled once per index. */
+export class IndexKeyer {
+  readonly spec: IndexSpec
+  /** Direction of each key field, for encodeKey. */
+  readonly directions: readonly (1 | -1)[]
+  /** Whether the last document passed to `keysOf`/`encodedKeysOf` held an array on a key path. */
+  lastMultikey = false
+  readonly #paths: readonly (readonly string[])[]
+  readonly #simple: string | undefined
+  readonly #sparse: boolean
+  readonly #partial: ((doc: unknown) => boolean) | undefined
+  #present = false
+
+  constructor(spec: IndexSpec) {
+    this.spec = spec
+    this.directions = spec.key.map(([, direction]) => direction)
+    this.#paths = spec.key.map(([path]) => splitPath(path))
+    this.#simple =
+      spec.key.length === 1 && this.#paths[0].length === 1 && this.directions[0] === 1
+        ? this.#paths[0][0]
+        : undefined
+    this.#sparse = spec.sparse === true
+    this.#partial =
+      spec.partialFilterExpression === undefined
+        ? undefined
+        : compileFilter(spec.partialFilterExpression)
+  }
+
+  /** The key tuples of `doc` (possibly with duplicates for multikey documents); [] when excluded. */
+  keysOf(doc: Record<string, unknown>): unknown[][] {
+    this.lastMultikey = false
+    if (this.#partial !== undefined && !this.#partial(doc)) return []
+    this.#present = false
+    const perField: unknown[][] = []
+    for (const parts of this.#paths) {
+      const values: unknown[] = []
+      this.#collect(doc, parts, 0, values)
+      perField.push(values)
+    }
+    if (this.#sparse && !this.#present) return []
+    let tuples: unknown[][] = [[]]
+    for (const values of perField) {
+      if (values.length === 1) {
+        for (const tuple of tuples) tuple.push(values[0])
+        continue
+      }
+      const next: unknown[][] = []
+      for (const tuple of tuples) for (const value of values) next.push([...tuple, value])
+      tuples = next
+    }
+    return tuples
+  }
+
+  /** The distinct encoded keys of `doc` (encodeKey with the index directions); [] when excluded. */
+  encodedKeysOf(doc: Record<string, unknown>): readonly string[] {
+    const simple = this.#simple
+    if (simple !== undefined && this.#partial === undefined) {
+      // Fast path for the common single-field, non-nested, ascending index.
+      const value = Object.prototype.hasOwnProperty.call(doc, simple) ? doc[simple] : undefined
+      if (!Array.isArray(value)) {
+        this.lastMultikey = false
+        if (value === undefined && this.#sparse) return NO_KEYS
+        return [encodeKey([value === undefined ? null : value])]
+      }
+    }
+    const tuples = this.keysOf(doc)
+    if (tuples.length === 0) return NO_KEYS
+    if (tuples.length === 1) return [encodeKey(tuples[0], this.directions)]
+    const keys = new Set<string>()
+    for (const tuple of tuples) keys.add(encodeKey(tuple, this.directions))
+    return [...keys]
+  }
+
+  #collect(value: unknown, parts: readonly string[], i: number, out: unknown[]): void {
+    if (i === parts.length) {
+      if (value === undefined) {
+        out.push(null)
+        return
+      }
+      this.#present = true
+      if (!Array.isArray(value)) {
+        out.push(value)
+        return
+      }
+      this.lastMultikey = true
+      if (value.length === 0) out.push(null)
+      else for (const item of value) out.push(item)
+      return
+    }
+    if (typeof value !== 'object' || value === null) {
+      out.push(null)
+      return
+    }
+    const part = parts[i]
+    if (Array.isArray(value)) {
+      const position = Number(part)
+      const positional = Number.isInteger(position) && position >= 0 && String(position) === part
+      if (positional) this.#collect(value[position], parts, i + 1, out)
+      // Element-wise too (a numeric part may also name a field of an element); elements that
+      // cannot hold the field key as null. Extra keys only widen what an index scan returns.
+      this.lastMultikey = true
+      if (value.length === 0 && !positional) out.push(null)
+      for (const item of value) {
+        if (typeof item === 'object' && item !== null && !Array.isArray(item)) {
+          this.#collect(item, parts, i, out)
+        } else if (!positional) {
+          out.push(null)
+        }
+      }
+      return
+    }
+    const obj = value as Record<string, unknown>
+    this.#collect(
+      Object.prototype.hasOwnProperty.call(obj, part) ? obj[part] : undefined,
+      parts,
+      i + 1,
+      out
+    )
+  }
+}
+
+const keyers = new WeakMap<IndexSpec, IndexKeyer>()
+
+/**
+ * The key tuples of `doc` for the index `spec`: one per multikey combination (duplicates possible),
+ * none when sparse/partial rules leave the document out. Missing fields are null.
+ */
+export function indexKeysOf(doc: Record<string, unknown>, spec: IndexSpec): unknown[][] {
+  let keyer = keyers.get(spec)
+  if (keyer === undefined) {
+    keyer = new IndexKeyer(spec)
+    keyers.set(spec, keyer)
+  }
+  return keyer.keysOf(doc)
+}

@@ -1,0 +1,111 @@
+/**
+ * One index of the memory engine: encoded key → document(s). A Map answers equality in O(1); the
+ * sorted BTree used for ranges and ordered walks is built only when first needed and maintained from
+ * then on, so equality-only workloads never pay for ordering.
+ */
+import sortedBtree from 'sorted-btree'
+import type { StoredDoc } from '../contract.js'
+
+// sorted-btree is CommonJS: Node's ESM interop puts its class on `default`, bundlers may unwrap it.
+const BTree = ((sortedBtree as { default?: unknown }).default ??
+  sortedBtree) as typeof sortedBtree.default
+type BTree<K, V> = InstanceType<typeof BTree<K, V>>
+
+/** The documents under one key: a single document, or a set when several share the key. */
+export type Entry = StoredDoc | Set<StoredDoc>
+
+const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** A key → document(s) map with an on-demand ordered view. Stores document references, never copies. */
+export class KeyIndex {
+  readonly #map = new Map<string, Entry>()
+  #tree: BTree<string, Entry> | undefined
+
+  /** Number of distinct keys. */
+  get size(): number {
+    return this.#map.size
+  }
+
+  /** The document(s) stored under exactly this key. */
+  get(key: string): Entry | undefined {
+    return this.#map.get(key)
+  }
+
+  /** A document other than `self` stored under `key` (a unique-index collision), if any. */
+  conflict(key: string, self?: StoredDoc): StoredDoc | undefined {
+    const entry = this.#map.get(key)
+    if (entry === undefined || entry === self) return undefined
+    if (!(entry instanceof Set)) return entry
+    for (const doc of entry) if (doc !== self) return doc
+    return undefined
+  }
+
+  add(key: string, doc: StoredDoc): void {
+    const entry = this.#map.get(key)
+    if (entry === undefined) {
+      this.#map.set(key, doc)
+      this.#tree?.set(key, doc)
+    } else if (entry instanceof Set) {
+      entry.add(doc)
+    } else if (entry !== doc) {
+      const docs = new Set([entry, doc])
+      this.#map.set(key, docs)
+      this.#tree?.set(key, docs)
+    }
+  }
+
+  remove(key: string, doc: StoredDoc): void {
+    const entry = this.#map.get(key)
+    if (entry === doc) {
+      this.#map.delete(key)
+      this.#tree?.delete(key)
+    } else if (entry instanceof Set) {
+      entry.delete(doc)
+      if (entry.size === 1) {
+        const [last] = entry
+        this.#map.set(key, last)
+        this.#tree?.set(key, last)
+      }
+    }
+  }
+
+  /** `next` takes the place of `prev` under `key` (a replaced document whose key did not change). */
+  swap(key: string, prev: StoredDoc, next: StoredDoc): void {
+    const entry = this.#map.get(key)
+    if (entry === prev) {
+      this.#map.set(key, next)
+      this.#tree?.set(key, next)
+    } else if (entry instanceof Set) {
+      entry.delete(prev)
+      entry.add(next)
+    } else {
+      this.add(key, next)
+    }
+  }
+
+  /** Every entry in Map (insertion) order. */
+  entries(): IterableIterator<Entry> {
+    return this.#map.values()
+  }
+
+  /** The ordered view, built on first use and kept up to date afterwards. */
+  ordered(): BTree<string, Entry> {
+    if (this.#tree === undefined) {
+      const keys = [...this.#map.keys()].sort()
+      const tree = new BTree<string, Entry>(undefined, compareKeys)
+      for (const key of keys) tree.set(key, this.#map.get(key) as Entry)
+      this.#tree = tree
+    }
+    return this.#tree
+  }
+
+  clear(): void {
+    this.#map.clear()
+    this.#tree = undefined
+  }
+}
+
+/** Number of documents in an entry. */
+export function entrySize(entry: Entry): number {
+  return entry instanceof Set ? entry.size : 1
+}

@@ -1,0 +1,37 @@
+/**
+ * The private bookkeeping of a Document: whether it is new, what was loaded (to compute what changed),
+ * explicitly modified paths, populated paths and the session it belongs to.
+ */
+
+/** Internal state of one document (`doc.$__`). Not part of the public API. */
+export interface DocumentState {
+  /** Not yet saved. */
+  isNew: boolean
+  /** Removed with `deleteOne()`. */
+  isDeleted: boolean
+  /** The stored form as loaded or last saved: save() diffs against it. Never mutated. */
+  original: Record<string, unknown> | undefined
+  /** Paths changed through set()/markModified() since load or save. */
+  modified: Set<string>
+  /** Populated paths → the ids they replaced. */
+  populated: Map<string, unknown>
+  /** Paths excluded by the projection that loaded the document (not written back). */
+  selected?: Record<string, unknown>
+  /** The session (`doc.$session()`), carried into save(). */
+  session?: unknown
+  /** Error recorded by a failed cast during set(), reported by validate(). */
+  castErrors?: Map<string, Error>
+  /** Saved version (`__v`) used for optimistic concurrency. */
+  version?: number
+}
+
+/** Fresh state for a new or loaded document. */
+export function createState(isNew: boolean, original?: Record<string, unknown>): DocumentState {
+  return {
+    isNew,
+    isDeleted: false,
+    original,
+    modified: new Set(),
+    populated: new Map(),
+  }
+}

@@ -1,0 +1,241 @@
+/**
+ * CollectionStore: the read/write path between the model layer and one engine collection. Reads go
+ * planner → engine scan → residual predicate → sort/skip/limit → copy; writes go straight to the
+ * engine, which maintains indexes. Everything here works on raw stored documents (no schema).
+ */
+import type {
+  EngineCollection,
+  EngineTxn,
+  IndexInfo,
+  IndexKeyField,
+  IndexSpec,
+  StorageEngine,
+  StoredDoc,
+} from '../engine/contract.js'
+import { planQuery, type QueryPlan } from '../planner/index.js'
+import { compileFilter, compileProjection, compileSort, normalizeSort } from '../query/index.js'
+import { isPlainObject } from '../values/bson.js'
+import { cloneValue } from '../values/clone.js'
+
+/** Options of a read. */
+export interface ReadOptions {
+  sort?: unknown
+  skip?: number
+  limit?: number
+  projection?: Record<string, unknown>
+  hint?: string
+  txn?: EngineTxn
+  batchSize?: number
+}
+
+type Doc = Record<string, unknown>
+
+/** The raw-document access path of one collection. */
+export class CollectionStore {
+  readonly name: string
+  readonly engine: StorageEngine
+  #collection: EngineCollection
+  #indexes: readonly IndexInfo[] = []
+  #owned: boolean
+
+  private constructor(engine: StorageEngine, collection: EngineCollection) {
+    this.name = collection.name
+    this.engine = engine
+    this.#collection = collection
+    this.#owned = engine.capabilities.ownedResults
+  }
+
+  /** Opens the collection on the engine with its indexes. */
+  static async open(
+    engine: StorageEngine,
+    name: string,
+    indexes: readonly IndexSpec[]
+  ): Promise<CollectionStore> {
+    const collection = await engine.collection(name, { indexes })
+    const store = new CollectionStore(engine, collection)
+    await store.refreshIndexes()
+    return store
+  }
+
+  /** The engine collection (for engine-specific features). */
+  get collection(): EngineCollection {
+    return this.#collection
+  }
+
+  /** Reloads index metadata (after creating or dropping an index, or a write that made one multikey). */
+  async refreshIndexes(): Promise<readonly IndexInfo[]> {
+    this.#indexes = await this.#collection.listIndexes()
+    return this.#indexes
+  }
+
+  /** The indexes, as last loaded. */
+  get indexes(): readonly IndexInfo[] {
+    return this.#indexes
+  }
+
+  /** Documents matching `filter`, sorted, skipped and limited, as caller-owned copies. */
+  async find(filter: Doc, options: ReadOptions = {}): Promise<Doc[]> {
+    const idKey = idLookup(filter)
+    if (idKey !== undefined && !options.skip) {
+      const found = await this.#collection.get(idKey.id, options.txn)
+      if (!found || (idKey.rest && !compileFilter(filter)(found)) || options.limit === 0) return []
+      return [this.#output(found, options.projection)]
+    }
+    const { plan, sortCovered } = this.#plan(filter, options)
+    const predicate = compileFilter(filter)
+    const sort = options.sort === undefined ? undefined : normalizeSort(options.sort as never)
+    const needsSort = sort !== undefined && sort.length > 0 && !sortCovered
+    const pushedWindow = plan.skip !== undefined || plan.limit !== undefined
+    const skip = pushedWindow ? 0 : (options.skip ?? 0)
+    const limit = pushedWindow ? undefined : options.limit
+    const stopAt = !needsSort && limit !== undefined && limit > 0 ? skip + limit : Infinity
+    const matched: Doc[] = []
+    outer: for await (const batch of this.#collection.scan(plan, options.txn)) {
+      for (let i = 0; i < batch.length; i++) {
+        const doc = batch[i]
+        if (predicate(doc)) {
+          matched.push(doc)
+          if (matched.length >= stopAt) break outer
+        }
+      }
+    }
+    if (needsSort) matched.sort(compileSort(sort as never))
+    const end = limit !== undefined && limit > 0 ? skip + limit : matched.length
+    const window = skip > 0 || end < matched.length ? matched.slice(skip, end) : matched
+    for (let i = 0; i < window.length; i++) window[i] = this.#output(window[i], options.projection)
+    return window
+  }
+
+  /** The first matching document (after sorting and skipping), or undefined. */
+  async findOne(filter: Doc, options: ReadOptions = {}): Promise<Doc | undefined> {
+    const [doc] = await this.find(filter, { ...options, limit: 1 })
+    return doc
+  }
+
+  /** Streams matching documents batch by batch (sorting, when not covered by an index, buffers). */
+  async *stream(filter: Doc, options: ReadOptions = {}): AsyncGenerator<Doc> {
+    const sort = options.sort === undefined ? [] : normalizeSort(options.sort as never)
+    const { plan, sortCovered } = this.#plan(filter, options)
+    if (sort.length > 0 && !sortCovered) {
+      yield* await this.find(filter, options)
+      return
+    }
+    const predicate = compileFilter(filter)
+    const pushedWindow = plan.skip !== undefined || plan.limit !== undefined
+    let toSkip = pushedWindow ? 0 : (options.skip ?? 0)
+    let left = pushedWindow || !options.limit ? Infinity : options.limit
+    for await (const batch of this.#collection.scan(plan, options.txn)) {
+      const out: Doc[] = []
+      for (const doc of batch) {
+        if (!predicate(doc)) continue
+        if (toSkip > 0) {
+          toSkip--
+          continue
+        }
+        out.push(this.#output(doc, options.projection))
+        if (--left <= 0) break
+      }
+      yield* out
+      if (left <= 0) return
+    }
+  }
+
+  /** How many documents match. Uses the engine's count when the filter can be answered exactly there. */
+  async count(filter: Doc, txn?: EngineTxn): Promise<number> {
+    if (Object.keys(filter).length === 0) return this.#collection.count({}, txn)
+    const { plan } = this.#plan(filter, {})
+    if (plan.filter !== undefined) return this.#collection.count(plan, txn)
+    const predicate = compileFilter(filter)
+    let n = 0
+    for await (const batch of this.#collection.scan(plan, txn)) {
+      for (let i = 0; i < batch.length; i++) if (predicate(batch[i])) n++
+    }
+    return n
+  }
+
+  /** The plan the planner picks, plus what the engine says about running it. */
+  explain(filter: Doc, options: ReadOptions = {}): Record<string, unknown> {
+    const { plan, sortCovered, explain } = this.#plan(filter, options)
+    return { ...explain, sortCovered, engine: this.#collection.explainScan(plan) }
+  }
+
+  #plan(filter: Doc, options: ReadOptions): QueryPlan {
+    const sort =
+      options.sort === undefined
+        ? undefined
+        : (normalizeSort(options.sort as never) as IndexKeyField[])
+    return planQuery({
+      filter,
+      sort,
+      skip: options.skip,
+      limit: options.limit,
+      indexes: this.#indexes,
+      capabilities: this.engine.capabilities,
+      hint: options.hint,
+    })
+  }
+
+  #output(doc: Doc, projection: Record<string, unknown> | undefined): Doc {
+    if (projection && Object.keys(projection).length > 0) {
+      const projected = compileProjection(projection)(doc) as Doc
+      return this.#owned ? projected : cloneValue(projected)
+    }
+    return this.#owned ? doc : cloneValue(doc)
+  }
+
+  /** Reads one document by `_id` (a caller-owned copy). */
+  async get(id: unknown, txn?: EngineTxn): Promise<Doc | undefined> {
+    const doc = await this.#collection.get(id, txn)
+    return doc === undefined ? undefined : this.#owned ? doc : cloneValue(doc)
+  }
+
+  /** Inserts documents atomically (see EngineCollection.insert). The engine copies what it keeps. */
+  async insert(docs: readonly StoredDoc[], txn?: EngineTxn): Promise<void> {
+    await this.#collection.insert(docs, txn)
+  }
+
+  /** Replaces a document by `_id`; false when it no longer exists. */
+  async replace(doc: StoredDoc, txn?: EngineTxn): Promise<boolean> {
+    return this.#collection.replace(doc, txn)
+  }
+
+  /** Deletes by `_id`; returns how many existed. */
+  async delete(ids: readonly unknown[], txn?: EngineTxn): Promise<number> {
+    return this.#collection.delete(ids, txn)
+  }
+
+  /** Removes every document. */
+  async clear(): Promise<void> {
+    await this.#collection.clear()
+  }
+}
+
+/**
+ * Recognises `{ _id: <scalar> }` (optionally with other conditions) so the read can be a primary-key
+ * get instead of a planned scan — the hot path of findById.
+ */
+function idLookup(filter: Doc): { id: unknown; rest: boolean } | undefined {
+  if (!Object.prototype.hasOwnProperty.call(filter, '_id')) return undefined
+  let id = filter._id
+  if (isPlainObject(id)) {
+    const keys = Object.keys(id)
+    if (keys.length !== 1 || keys[0] !== '$eq') return undefined
+    id = id.$eq
+  }
+  if (
+    id === null ||
+    id === undefined ||
+    Array.isArray(id) ||
+    id instanceof RegExp ||
+    isPlainObject(id)
+  )
+    return undefined
+  let rest = false
+  for (const key in filter) {
+    if (key !== '_id') {
+      rest = true
+      break
+    }
+  }
+  return { id, rest }
+}

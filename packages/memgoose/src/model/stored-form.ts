@@ -1,0 +1,66 @@
+/**
+ * Conversions between a document's in-memory form (Maps, populated documents) and the stored form that
+ * crosses the engine contract (plain objects, ids), as MongoDB stores mongoose documents.
+ */
+import { isPlainObject } from '../values/bson.js'
+import type { Schema } from '../schema/schema.js'
+import { MapType } from '../schema/compound-types.js'
+
+/**
+ * Stored form of a value: Maps become plain objects, undefined fields vanish, and Documents — which
+ * inside a document's values can only be populated references — become their `_id` again.
+ */
+export function toStoredForm(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value)) {
+    const out = new Array(value.length)
+    for (let i = 0; i < value.length; i++) {
+      const v = toStoredForm(value[i])
+      out[i] = v === undefined ? null : v
+    }
+    return out
+  }
+  if (value instanceof Map) {
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of value) out[String(k)] = toStoredForm(v)
+    return out
+  }
+  const asDoc = value as { $__?: unknown; _doc?: Record<string, unknown> }
+  if (asDoc.$__ !== undefined && asDoc._doc !== undefined) return asDoc._doc._id
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {}
+    for (const key of Object.keys(value)) {
+      const v = value[key]
+      if (v !== undefined) out[key] = toStoredForm(v)
+    }
+    return out
+  }
+  return value
+}
+
+/** Paths of a schema holding Maps, cached per schema. */
+const mapPathsCache = new WeakMap<Schema, string[][]>()
+
+function mapPaths(schema: Schema): string[][] {
+  let paths = mapPathsCache.get(schema)
+  if (!paths) {
+    paths = []
+    for (const [path, type] of schema.paths)
+      if (type instanceof MapType) paths.push(path.split('.'))
+    mapPathsCache.set(schema, paths)
+  }
+  return paths
+}
+
+/** Turns the stored objects at Map paths back into Maps (in place on a caller-owned document). */
+export function restoreMaps(schema: Schema, doc: Record<string, unknown>): void {
+  for (const parts of mapPaths(schema)) {
+    let obj: unknown = doc
+    for (let i = 0; i < parts.length - 1 && obj; i++)
+      obj = (obj as Record<string, unknown>)[parts[i]]
+    if (!isPlainObject(obj)) continue
+    const leaf = parts[parts.length - 1]
+    const value = obj[leaf]
+    if (isPlainObject(value)) obj[leaf] = new Map(Object.entries(value))
+  }
+}

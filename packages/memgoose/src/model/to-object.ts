@@ -1,0 +1,91 @@
+/**
+ * Document → plain object, with mongoose's toObject/toJSON options: getters, virtuals, versionKey,
+ * flattenMaps, minimize, depopulate and transform.
+ */
+import type { Schema, ToObjectOptions } from '../schema/schema.js'
+import { isPlainObject } from '../values/bson.js'
+import { cloneValue } from '../values/clone.js'
+import { Document, readPath, writePath } from './document.js'
+
+/** Builds the plain form of `doc`. `json` selects toJSON's defaults for nested documents. */
+export function toObjectImpl(
+  doc: Document,
+  options: ToObjectOptions,
+  json: boolean
+): Record<string, unknown> {
+  const schema = doc.schema
+  const ret = copyValue(doc._doc, options, json) as Record<string, unknown>
+  if (options.getters) applyGetters(schema, doc, ret)
+  if (options.virtuals) applyVirtuals(schema, doc, ret)
+  if (options.versionKey === false && typeof schema.options.versionKey === 'string') {
+    delete ret[schema.options.versionKey]
+  }
+  if (options.minimize ?? schema.options.minimize ?? true) minimize(ret)
+  if (typeof options.transform === 'function') {
+    const out = options.transform(doc, ret, options)
+    if (out !== undefined) return out as Record<string, unknown>
+  }
+  return ret
+}
+
+function copyValue(value: unknown, options: ToObjectOptions, json: boolean): unknown {
+  if (typeof value !== 'object' || value === null) return value
+  if (value instanceof Document) {
+    if (options.depopulate) return cloneValue(value._doc._id)
+    return json ? value.toJSON(options) : value.toObject(options)
+  }
+  if (Array.isArray(value)) return value.map((v) => copyValue(v, options, json))
+  if (value instanceof Map) {
+    if (options.flattenMaps) {
+      const out: Record<string, unknown> = {}
+      for (const [k, v] of value) out[String(k)] = copyValue(v, options, json)
+      return out
+    }
+    const out = new Map()
+    for (const [k, v] of value) out.set(k, copyValue(v, options, json))
+    return out
+  }
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {}
+    for (const key of Object.keys(value)) {
+      const v = value[key]
+      if (v !== undefined) out[key] = copyValue(v, options, json)
+    }
+    return out
+  }
+  return cloneValue(value)
+}
+
+function applyGetters(schema: Schema, doc: Document, ret: Record<string, unknown>): void {
+  for (const [path, type] of schema.paths) {
+    if (type.getters.length === 0) continue
+    const value = readPath(ret, path)
+    if (value === undefined) continue
+    writePath(ret, path, type.applyGetters(value, doc))
+  }
+}
+
+function applyVirtuals(schema: Schema, doc: Document, ret: Record<string, unknown>): void {
+  if (schema.options.id !== false && !schema.paths.has('id') && ret._id !== undefined)
+    ret.id = doc.id
+  for (const [path, virtual] of schema.virtuals) {
+    if (virtual.isPopulate) {
+      const populated = doc.$__.populated.has(path) ? readPath(doc._doc, path) : undefined
+      if (populated !== undefined) writePath(ret, path, copyValue(populated, {}, false))
+      continue
+    }
+    if (virtual.getters.length === 0) continue
+    writePath(ret, path, virtual.applyGetters(doc))
+  }
+}
+
+/** Removes empty nested objects (mongoose's `minimize`). */
+function minimize(obj: Record<string, unknown>): boolean {
+  let empty = true
+  for (const key of Object.keys(obj)) {
+    const v = obj[key]
+    if (isPlainObject(v) && minimize(v)) delete obj[key]
+    else if (v !== undefined) empty = false
+  }
+  return empty
+}

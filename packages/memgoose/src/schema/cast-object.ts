@@ -1,0 +1,163 @@
+/**
+ * Casting a whole object against a schema: known paths are cast with their SchemaType, nested paths
+ * recurse, unknown paths follow the `strict` option, and defaults fill what is missing.
+ */
+import { CastError, MemgooseError, type ValidationError } from '../errors/index.js'
+import { isPlainObject } from '../values/bson.js'
+import { cloneValue } from '../values/clone.js'
+import { assertSafeKey } from '../values/paths.js'
+import type { Schema } from './schema.js'
+
+/** Options of castObject. */
+export interface CastObjectOptions {
+  /** Collects cast errors per path instead of throwing the first. */
+  errors?: ValidationError
+  /** The document being built (`this` of setters and defaults). */
+  doc?: unknown
+  /** Fill defaults of missing paths. */
+  applyDefaults?: boolean
+  /** Overrides the schema's `strict` option. */
+  strict?: boolean | 'throw'
+  /** Paths to leave out when applying defaults (e.g. deselected on a partial load). */
+  skipDefaults?: (path: string) => boolean
+}
+
+/** `strict: 'throw'` met a path that is not in the schema (mongoose's StrictModeError). */
+export class StrictModeError extends MemgooseError {
+  readonly path: string
+  constructor(path: string) {
+    super('STRICT_MODE', `Field \`${path}\` is not in schema and strict mode is set to throw.`)
+    this.path = path
+  }
+}
+StrictModeError.prototype.name = 'StrictModeError'
+
+/** Returns a new object holding `input` cast to `schema` (input is never mutated). */
+export function castObject(
+  schema: Schema,
+  input: Record<string, unknown>,
+  options: CastObjectOptions = {}
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  const strict = options.strict ?? schema.options.strict
+  castInto(schema, input, out, '', strict, options)
+  if (options.applyDefaults) applyDefaults(schema, out, options)
+  return out
+}
+
+function castInto(
+  schema: Schema,
+  input: Record<string, unknown>,
+  out: Record<string, unknown>,
+  prefix: string,
+  strict: boolean | 'throw',
+  options: CastObjectOptions
+): void {
+  for (const key of Object.keys(input)) {
+    assertSafeKey(key, 'a document')
+    const value = input[key]
+    if (value === undefined) continue
+    if (key.includes('.') && prefix === '' && !schema.paths.has(key)) {
+      setDotted(schema, key, value, out, strict, options)
+      continue
+    }
+    const path = prefix + key
+    const type = schema.paths.get(path) ?? schema.aliasTarget(path)
+    if (type) {
+      try {
+        out[type.path.slice(prefix.length)] = type.applySetters(value, options.doc)
+      } catch (err) {
+        if (!(err instanceof CastError) || !options.errors) throw err
+        options.errors.addError(err.path, err)
+      }
+    } else if (schema.nested.has(path)) {
+      if (
+        isPlainObject(value) ||
+        (typeof value === 'object' && value !== null && !Array.isArray(value))
+      ) {
+        const child: Record<string, unknown> = {}
+        castInto(schema, value as Record<string, unknown>, child, `${path}.`, strict, options)
+        out[key] = child
+      } else if (value === null) {
+        out[key] = null
+      } else {
+        const err = new CastError('Object', value, path)
+        if (!options.errors) throw err
+        options.errors.addError(path, err)
+      }
+    } else if (strict === 'throw') {
+      throw new StrictModeError(path)
+    } else if (strict === false) {
+      out[key] = cloneValue(value)
+    }
+  }
+}
+
+function setDotted(
+  schema: Schema,
+  dotted: string,
+  value: unknown,
+  out: Record<string, unknown>,
+  strict: boolean | 'throw',
+  options: CastObjectOptions
+): void {
+  const parts = dotted.split('.')
+  let obj: Record<string, unknown> = {}
+  const root = obj
+  for (let i = 0; i < parts.length - 1; i++) {
+    const next: Record<string, unknown> = {}
+    obj[parts[i]] = next
+    obj = next
+  }
+  obj[parts[parts.length - 1]] = value
+  const cast: Record<string, unknown> = {}
+  castInto(schema, root, cast, '', strict, options)
+  deepAssign(out, cast)
+}
+
+function deepAssign(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const key of Object.keys(source)) {
+    const value = source[key]
+    if (isPlainObject(value) && isPlainObject(target[key])) {
+      deepAssign(target[key] as Record<string, unknown>, value)
+    } else {
+      target[key] = value
+    }
+  }
+}
+
+/** Sets defaults for every schema path missing from `out` (creating nested objects as needed). */
+export function applyDefaults(
+  schema: Schema,
+  out: Record<string, unknown>,
+  options: CastObjectOptions = {}
+): void {
+  for (const type of schema.defaultedPaths) {
+    if (options.skipDefaults?.(type.path)) continue
+    const parts = type.pathParts
+    let obj = out
+    let blocked = false
+    for (let i = 0; i < parts.length - 1; i++) {
+      const next = obj[parts[i]]
+      if (next === undefined) {
+        const created: Record<string, unknown> = {}
+        obj[parts[i]] = created
+        obj = created
+      } else if (isPlainObject(next)) {
+        obj = next
+      } else {
+        blocked = true
+        break
+      }
+    }
+    const leaf = parts[parts.length - 1]
+    if (blocked || obj[leaf] !== undefined) continue
+    try {
+      const value = type.getDefault(options.doc)
+      if (value !== undefined) obj[leaf] = value
+    } catch (err) {
+      if (!(err instanceof CastError) || !options.errors) throw err
+      options.errors.addError(type.path, err)
+    }
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * SchemaType: what a schema knows about one path — its type (and how to cast to it), validators,
+ * default, getters/setters and index options. Arrays, maps and subdocuments are SchemaTypes too
+ * (see compound-types.ts).
+ */
+import { CastError } from '../errors/index.js'
+import {
+  CastFailure,
+  castBigInt,
+  castBoolean,
+  castBuffer,
+  castDate,
+  castDecimal128,
+  castNumber,
+  castObjectId,
+  castString,
+  castUUID,
+} from './cast-primitives.js'
+import { buildValidators, type Validator } from './validators.js'
+
+/** Getter/setter signature: `this` is the document (or query for update setters). */
+export type Transform = (this: unknown, value: unknown, schemaType?: SchemaType) => unknown
+
+/** Caster of one primitive type. */
+type Caster = (value: unknown) => unknown
+
+const PRIMITIVES: Record<string, Caster> = {
+  String: castString,
+  Number: castNumber,
+  Boolean: castBoolean,
+  Date: castDate,
+  ObjectId: castObjectId,
+  Buffer: castBuffer,
+  Decimal128: castDecimal128,
+  UUID: castUUID,
+  BigInt: castBigInt,
+  Mixed: (value) => value,
+}
+
+/** The names of the primitive schema types. */
+export const PRIMITIVE_TYPES = Object.keys(PRIMITIVES)
+
+/** One typed path of a schema. */
+export class SchemaType {
+  /** Full dot path, e.g. `'profile.score'`. */
+  readonly path: string
+  /** `path` split on dots, computed once. */
+  readonly pathParts: readonly string[]
+  /** mongoose's type name: `'String'`, `'Number'`, `'ObjectId'`, `'Array'`, `'Embedded'`, `'Map'`, `'Mixed'`, ... */
+  readonly instance: string
+  /** The options given in the definition (`required`, `min`, `ref`, `index`, ...). */
+  readonly options: Record<string, unknown>
+  readonly validators: Validator[]
+  readonly getters: Transform[] = []
+  readonly setters: Transform[] = []
+
+  constructor(path: string, instance: string, options: Record<string, unknown>) {
+    this.path = path
+    this.pathParts = path.split('.')
+    this.instance = instance
+    this.options = options
+    this.validators = buildValidators(options, instance)
+    if (typeof options.get === 'function') this.getters.push(options.get as Transform)
+    if (typeof options.set === 'function') this.setters.push(options.set as Transform)
+    if (instance === 'String') {
+      if (options.trim) this.setters.push((v) => (typeof v === 'string' ? v.trim() : v))
+      if (options.lowercase) this.setters.push((v) => (typeof v === 'string' ? v.toLowerCase() : v))
+      if (options.uppercase) this.setters.push((v) => (typeof v === 'string' ? v.toUpperCase() : v))
+    }
+  }
+
+  /** Casts a value to this type; null/undefined pass through. Throws CastError with this path. */
+  cast(value: unknown, _doc?: unknown): unknown {
+    if (value === null || value === undefined) return value
+    const caster = PRIMITIVES[this.instance]
+    try {
+      return caster(value)
+    } catch (err) {
+      throw this.castError(value, err)
+    }
+  }
+
+  /** Runs setters (in definition order) then casts — what assigning a value does. */
+  applySetters(value: unknown, doc: unknown): unknown {
+    let v = value
+    if (this.setters.length > 0 && v !== null && v !== undefined && this.instance === 'String') {
+      v = this.cast(v, doc)
+    }
+    for (const setter of this.setters) v = setter.call(doc, v, this)
+    return this.cast(v, doc)
+  }
+
+  /** Runs getters (in definition order) — what reading a value with getters on does. */
+  applyGetters(value: unknown, doc: unknown): unknown {
+    let v = value
+    for (const getter of this.getters) v = getter.call(doc, v, this)
+    return v
+  }
+
+  /** The default value for a new document, or undefined when there is none. */
+  getDefault(doc: unknown): unknown {
+    const def = this.options.default
+    if (def === undefined) return undefined
+    const value = typeof def === 'function' ? (def as (this: unknown) => unknown).call(doc) : def
+    return value === undefined ? undefined : this.cast(cloneDefault(value), doc)
+  }
+
+  /** Wraps a cast failure in a mongoose-shaped CastError for this path. */
+  castError(value: unknown, err: unknown): CastError {
+    if (err instanceof CastError) return err
+    const reason = err instanceof CastFailure ? undefined : (err as Error)
+    return new CastError(
+      this.instance === 'ObjectId' ? 'ObjectId' : this.instance,
+      value,
+      this.path,
+      reason
+    )
+  }
+
+  /** True when this path is excluded from query results unless selected (`select: false`). */
+  get excludedByDefault(): boolean {
+    return this.options.select === false
+  }
+}
+
+function cloneDefault(value: unknown): unknown {
+  if (Array.isArray(value)) return value.slice()
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.getPrototypeOf(value) === Object.prototype
+  ) {
+    return { ...(value as object) }
+  }
+  return value
+}

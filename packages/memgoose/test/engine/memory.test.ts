@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest'
+import type { StoredDoc } from '../../src/engine/contract.js'
+import { createMemoryEngine, memoryBackend } from '../../src/engine/memory/index.js'
+import { ObjectId } from '../../src/values/bson.js'
+
+async function open(options: Parameters<typeof createMemoryEngine>[0] = {}) {
+  const engine = createMemoryEngine(options)
+  await engine.open()
+  return engine
+}
+
+describe('memory engine', () => {
+  it('declares its capabilities, results being the stored objects', async () => {
+    const engine = await open()
+    expect(engine.capabilities).toMatchObject({
+      persistent: false,
+      transactions: true,
+      filterPushdown: false,
+      ownedResults: false,
+    })
+    expect(memoryBackend.name).toBe('memory')
+    expect(memoryBackend.createEngine({}).name).toBe('memory')
+  })
+
+  it('answers synchronously', async () => {
+    const coll = (await open()).collection('c', { indexes: [] })
+    expect(coll.insert([{ _id: 1 }])).toBeUndefined()
+    expect(coll.get(1)).toEqual({ _id: 1 })
+    expect(coll.count({})).toBe(1)
+    expect(Array.isArray([...coll.scan({})][0])).toBe(true)
+  })
+
+  it('never mutates a stored object: a replace stores a new one', async () => {
+    const coll = (await open()).collection('c', { indexes: [] })
+    coll.insert([{ _id: 1, v: 1 }])
+    const before = coll.get(1) as StoredDoc
+    coll.replace({ _id: 1, v: 2 })
+    expect(before).toEqual({ _id: 1, v: 1 })
+    expect(coll.get(1)).toEqual({ _id: 1, v: 2 })
+    expect(coll.get(1)).not.toBe(before)
+  })
+
+  it('adopts the caller objects when copyOnWrite is off', async () => {
+    const coll = (await open({ copyOnWrite: false })).collection('c', { indexes: [] })
+    const doc = { _id: 1, v: 1 }
+    coll.insert([doc])
+    expect(coll.get(1)).toBe(doc)
+    const copying = (await open()).collection('c', { indexes: [] })
+    copying.insert([doc])
+    expect(copying.get(1)).not.toBe(doc)
+  })
+
+  it('scans in insertion order while _ids arrive ascending, and in _id order otherwise', async () => {
+    const coll = (await open()).collection('c', { indexes: [] })
+    const ids = [new ObjectId(), new ObjectId(), new ObjectId()]
+    coll.insert(ids.map((_id) => ({ _id })))
+    expect(coll.explainScan({})).toMatchObject({ stage: 'COLLSCAN', order: 'insertion' })
+    coll.insert([{ _id: new ObjectId('000000000000000000000000') }])
+    expect(coll.explainScan({})).toMatchObject({ order: '_id' })
+    const order = [...coll.scan({})].flat().map((d) => String(d._id))
+    expect(order).toEqual(['000000000000000000000000', ...ids.map(String)])
+    coll.clear()
+    expect(coll.explainScan({})).toMatchObject({ order: 'insertion' })
+  })
+
+  it('answers a full-key equality by hash lookup and ranges by walking the ordered view', async () => {
+    const coll = (await open()).collection('c', {
+      indexes: [{ name: 'a_1', key: [['a', 1]] }],
+    })
+    coll.insert([
+      { _id: 1, a: 1 },
+      { _id: 2, a: 2 },
+    ])
+    const one = { lower: [1], lowerInclusive: true, upper: [1], upperInclusive: true }
+    expect(coll.explainScan({ index: 'a_1', ranges: [one] })).toMatchObject({
+      intervals: 1,
+      lookups: 1,
+    })
+    const span = { lower: [1], lowerInclusive: true, upper: [5], upperInclusive: true }
+    expect(coll.explainScan({ index: 'a_1', ranges: [span] })).toMatchObject({
+      intervals: 1,
+      lookups: 0,
+    })
+  })
+
+  it('keeps the ordered view in step with writes made after it was built', async () => {
+    const coll = (await open()).collection('c', { indexes: [{ name: 'a_1', key: [['a', 1]] }] })
+    coll.insert([
+      { _id: 1, a: 5 },
+      { _id: 2, a: 5 },
+      { _id: 3, a: 1 },
+    ])
+    const scanA = () => [...coll.scan({ index: 'a_1' })].flat().map((d) => d._id)
+    expect(scanA()).toEqual([3, 1, 2])
+    coll.replace({ _id: 3, a: 9 })
+    coll.delete([1])
+    coll.insert([{ _id: 4, a: 0 }])
+    expect(scanA()).toEqual([4, 2, 3])
+  })
+
+  it('rolls back a replaced multikey document with its index entries', async () => {
+    const engine = await open()
+    const coll = engine.collection('c', {
+      indexes: [{ name: 'tags_1', key: [['tags', 1]], unique: true }],
+    })
+    coll.insert([{ _id: 1, tags: ['a', 'b'] }])
+    await expect(
+      engine.transaction(async (txn) => {
+        coll.replace({ _id: 1, tags: ['b', 'c'] }, txn)
+        coll.insert([{ _id: 2, tags: ['a'] }], txn)
+        throw new Error('undo')
+      })
+    ).rejects.toThrow('undo')
+    const tagged = (t: string) =>
+      coll.count({
+        index: 'tags_1',
+        ranges: [{ lower: [t], lowerInclusive: true, upper: [t], upperInclusive: true }],
+      })
+    expect([tagged('a'), tagged('b'), tagged('c')]).toEqual([1, 1, 0])
+    expect(() => coll.insert([{ _id: 3, tags: ['a'] }])).toThrow(
+      expect.objectContaining({ code: 11000 })
+    )
+  })
+
+  it('rejects malformed or conflicting index specs with coded errors', async () => {
+    const coll = (await open()).collection('c', { indexes: [{ name: 'a_1', key: [['a', 1]] }] })
+    expect(() => coll.ensureIndex({ name: 'x', key: [] })).toThrow(
+      expect.objectContaining({ code: 'BAD_INDEX' })
+    )
+    expect(() => coll.ensureIndex({ name: 'x', key: [['a', 2 as 1]] })).toThrow(
+      expect.objectContaining({ code: 'BAD_INDEX' })
+    )
+    expect(() => coll.ensureIndex({ name: 'x', key: [['__proto__', 1]] })).toThrow(
+      expect.objectContaining({ code: 'UNSAFE_KEY' })
+    )
+    expect(() => coll.ensureIndex({ name: 'a_1', key: [['a', -1]] })).toThrow(
+      expect.objectContaining({ code: 'INDEX_CONFLICT' })
+    )
+    expect(() => coll.scan({ index: 'nope' })).toThrow(
+      expect.objectContaining({ code: 'INDEX_NOT_FOUND' })
+    )
+    expect(() => coll.insert([{ x: 1 } as unknown as StoredDoc])).toThrow(
+      expect.objectContaining({ code: 'BAD_DOCUMENT' })
+    )
+  })
+
+  it('rejects durability it cannot honour at open', async () => {
+    await expect(createMemoryEngine({ durability: 'full' }).open()).rejects.toMatchObject({
+      code: 'NOT_SUPPORTED',
+    })
+    await expect(createMemoryEngine({ durability: 'memory' }).open()).resolves.toBeUndefined()
+  })
+
+  it('refuses a transaction handle from another engine', async () => {
+    const a = await open()
+    const b = await open()
+    const coll = b.collection('c', { indexes: [] })
+    await expect(
+      a.transaction(async (txn) => coll.insert([{ _id: 1 }], txn))
+    ).rejects.toMatchObject({
+      code: 'BAD_TRANSACTION',
+    })
+  })
+})
