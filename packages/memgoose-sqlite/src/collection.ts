@@ -17,7 +17,14 @@ import type {
 } from './core.js'
 import { RowCursor } from './cursor.js'
 import { isUniqueViolation } from './errors.js'
-import { ID_INDEX, SqliteIndex, atPosition, duplicateId, sameSpec, validateSpec } from './indexes.js'
+import {
+  ID_INDEX,
+  SqliteIndex,
+  atPosition,
+  duplicateId,
+  sameSpec,
+  validateSpec,
+} from './indexes.js'
 import type { EngineHost } from './host.js'
 import { collectionTable, createIndexTable } from './schema.js'
 import { buildScan } from './sql/scan.js'
@@ -45,7 +52,10 @@ export class SqliteCollection implements EngineCollection {
     this.#host.check(txn)
     let text: unknown
     try {
-      text = this.#host.statement(`SELECT doc FROM "${this.table}" WHERE id = ?`).pluck().get(key(id))
+      text = this.#host
+        .statement(`SELECT doc FROM "${this.table}" WHERE id = ?`)
+        .pluck()
+        .get(key(id))
     } catch (error) {
       throw this.#host.readError(error)
     }
@@ -57,6 +67,9 @@ export class SqliteCollection implements EngineCollection {
     if (docs.length === 0) return
     this.#host.write(() => {
       const indexes = this.#current()
+      this.#host
+        .statement('UPDATE memgoose_collections SET listed = 1 WHERE id = ? AND listed = 0')
+        .run(this.id)
       const insertDoc = this.#host.statement(`INSERT INTO "${this.table}" (id, doc) VALUES (?, ?)`)
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]
@@ -103,7 +116,9 @@ export class SqliteCollection implements EngineCollection {
           )
         }
       }
-      this.#host.statement(`UPDATE "${this.table}" SET doc = ? WHERE rid = ?`).run(encodeValue(doc), rid)
+      this.#host
+        .statement(`UPDATE "${this.table}" SET doc = ? WHERE rid = ?`)
+        .run(encodeValue(doc), rid)
       return true
     })
   }
@@ -192,11 +207,15 @@ export class SqliteCollection implements EngineCollection {
     this.#host.check(undefined)
     validateSpec(spec)
     if (spec.expireAfterSeconds !== undefined) {
-      throw new NotSupportedError('memgoose-sqlite does not maintain TTL indexes (expireAfterSeconds)')
+      throw new NotSupportedError(
+        'memgoose-sqlite does not maintain TTL indexes (expireAfterSeconds)'
+      )
     }
     this.#host.write(() => {
       const existing =
-        spec.name === ID_INDEX.name ? ID_INDEX : this.#current().find((i) => i.spec.name === spec.name)?.spec
+        spec.name === ID_INDEX.name
+          ? ID_INDEX
+          : this.#current().find((i) => i.spec.name === spec.name)?.spec
       if (existing !== undefined) {
         if (!sameSpec(existing, spec)) {
           throw new QueryError(
@@ -241,7 +260,9 @@ export class SqliteCollection implements EngineCollection {
     this.#host.write(() => {
       for (const idx of this.#current()) this.#host.db.exec(`DELETE FROM "${idx.table}"`)
       this.#host.db.exec(`DELETE FROM "${this.table}"`)
-      this.#host.statement('UPDATE memgoose_indexes SET multikey = 0 WHERE collection = ?').run(this.id)
+      this.#host
+        .statement('UPDATE memgoose_indexes SET multikey = 0 WHERE collection = ?')
+        .run(this.id)
       for (const idx of this.#indexes) idx.multikey = false
     })
   }
@@ -251,11 +272,14 @@ export class SqliteCollection implements EngineCollection {
     const version = this.#host.schemaVersion()
     if (version !== this.#schemaVersion) {
       const rows = this.#host
-        .statement('SELECT id, spec, multikey FROM memgoose_indexes WHERE collection = ? ORDER BY id')
+        .statement(
+          'SELECT id, spec, multikey FROM memgoose_indexes WHERE collection = ? ORDER BY id'
+        )
         .raw()
         .all(this.id) as [number, string, number][]
       this.#indexes = rows.map(
-        ([id, spec, multikey]) => new SqliteIndex(id, decodeDocument(spec) as unknown as IndexSpec, multikey === 1)
+        ([id, spec, multikey]) =>
+          new SqliteIndex(id, decodeDocument(spec) as unknown as IndexSpec, multikey === 1)
       )
       this.#schemaVersion = version
     }
@@ -274,7 +298,13 @@ export class SqliteCollection implements EngineCollection {
     }
   }
 
-  #addKeys(idx: SqliteIndex, doc: StoredDoc, keys: Buffer[], rid: number | bigint, position: number) {
+  #addKeys(
+    idx: SqliteIndex,
+    doc: StoredDoc,
+    keys: Buffer[],
+    rid: number | bigint,
+    position: number
+  ) {
     const add = this.#host.statement(`INSERT INTO "${idx.table}" (k, rid) VALUES (?, ?)`)
     for (const k of keys) {
       try {
@@ -293,7 +323,9 @@ export class SqliteCollection implements EngineCollection {
   /** Fills a new index from the existing documents, in rowid batches (no statement stays open). */
   #build(idx: SqliteIndex): void {
     const page = this.#host
-      .statement(`SELECT rid, doc FROM "${this.table}" WHERE rid > ? ORDER BY rid LIMIT ${BUILD_BATCH}`)
+      .statement(
+        `SELECT rid, doc FROM "${this.table}" WHERE rid > ? ORDER BY rid LIMIT ${BUILD_BATCH}`
+      )
       .raw()
     let last = 0
     for (;;) {

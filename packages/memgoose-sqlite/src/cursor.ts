@@ -60,7 +60,8 @@ export class RowCursor {
     if (iterator === undefined) return
     const rest: unknown[] = []
     try {
-      for (let step = iterator.next(); step.done !== true; step = iterator.next()) rest.push(step.value)
+      for (let step = iterator.next(); step.done !== true; step = iterator.next())
+        rest.push(step.value)
     } catch (error) {
       this.close()
       throw this.#registry.readError(error)

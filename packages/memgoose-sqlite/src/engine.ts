@@ -52,7 +52,6 @@ export class SqliteEngine implements StorageEngine, EngineHost {
   readonly #statements = new Map<string, SqliteStatement>()
   readonly #collections = new Map<string, SqliteCollection>()
   #txnTail: Promise<void> = Promise.resolve()
-  #active: SqliteTxn | undefined
 
   constructor(options: SqliteOptions) {
     this.#options = resolveOptions(options)
@@ -99,7 +98,10 @@ export class SqliteEngine implements StorageEngine, EngineHost {
       db.pragma('foreign_keys = OFF')
       registerFunctions(db)
       createCatalog(db)
-      const format = db.prepare("SELECT value FROM memgoose_meta WHERE key = 'format'").pluck().get()
+      const format = db
+        .prepare("SELECT value FROM memgoose_meta WHERE key = 'format'")
+        .pluck()
+        .get()
       if (format !== '1') {
         throw new NotSupportedError(
           `memgoose-sqlite: ${this.#file} uses storage format ${String(format)}, this version reads format 1`
@@ -115,11 +117,19 @@ export class SqliteEngine implements StorageEngine, EngineHost {
   collection(name: string, spec: CollectionSpec = { indexes: [] }): SqliteCollection {
     this.#check()
     if (typeof name !== 'string' || name.length === 0 || name.includes('\0')) {
-      throw new QueryError('BAD_COLLECTION_NAME', 'A collection name must be a non-empty string without NUL')
+      throw new QueryError(
+        'BAD_COLLECTION_NAME',
+        'A collection name must be a non-empty string without NUL'
+      )
     }
     const coll = this.write(() => {
       this.statement('INSERT OR IGNORE INTO memgoose_collections (name) VALUES (?)').run(name)
-      const id = Number(this.statement('SELECT id FROM memgoose_collections WHERE name = ?').pluck().get(name))
+      this.statement(
+        'UPDATE memgoose_collections SET listed = 1 WHERE name = ? AND listed = 0'
+      ).run(name)
+      const id = Number(
+        this.statement('SELECT id FROM memgoose_collections WHERE name = ?').pluck().get(name)
+      )
       createCollectionTable(this.db, id)
       let handle = this.#collections.get(name)
       if (handle === undefined || handle.id !== id) {
@@ -134,22 +144,32 @@ export class SqliteEngine implements StorageEngine, EngineHost {
 
   listCollections(): readonly string[] {
     this.#check()
-    return this.statement('SELECT name FROM memgoose_collections ORDER BY id').pluck().all() as string[]
+    return this.statement('SELECT name FROM memgoose_collections WHERE listed = 1 ORDER BY id')
+      .pluck()
+      .all() as string[]
   }
 
+  /**
+   * Drops a collection's documents and secondary indexes. The (empty) table and catalog row stay,
+   * marked unlisted, so handles already given out keep working; the next insert lists it again.
+   */
   dropCollection(name: string): boolean {
     this.#check()
     return this.write(() => {
-      const id = this.statement('SELECT id FROM memgoose_collections WHERE name = ?').pluck().get(name)
-      if (id === undefined) return false
+      const row = this.statement('SELECT id, listed FROM memgoose_collections WHERE name = ?')
+        .raw()
+        .get(name) as [number, number] | undefined
+      if (row === undefined || row[1] === 0) return false
+      const [id] = row
       const indexes = this.statement('SELECT id FROM memgoose_indexes WHERE collection = ?')
         .pluck()
         .all(id) as number[]
       for (const ix of indexes) this.db.exec(`DROP TABLE IF EXISTS "${indexTable(ix)}"`)
-      this.db.exec(`DROP TABLE IF EXISTS "${collectionTable(Number(id))}"`)
       this.statement('DELETE FROM memgoose_indexes WHERE collection = ?').run(id)
-      this.statement('DELETE FROM memgoose_collections WHERE id = ?').run(id)
-      this.#collections.delete(name)
+      // DROP + CREATE frees the pages at once, where DELETE would walk every row.
+      this.db.exec(`DROP TABLE IF EXISTS "${collectionTable(id)}"`)
+      createCollectionTable(this.db, id)
+      this.statement('UPDATE memgoose_collections SET listed = 0 WHERE id = ?').run(id)
       return true
     })
   }
@@ -171,7 +191,6 @@ export class SqliteEngine implements StorageEngine, EngineHost {
       detachAll(this)
       this.#run('BEGIN IMMEDIATE')
       const txn = new SqliteTxn(this)
-      this.#active = txn
       let result: T
       try {
         result = await fn(txn)
@@ -183,7 +202,6 @@ export class SqliteEngine implements StorageEngine, EngineHost {
         throw error
       } finally {
         txn.finish()
-        this.#active = undefined
       }
       return result
     } finally {
@@ -199,10 +217,16 @@ export class SqliteEngine implements StorageEngine, EngineHost {
 
   stats(): EngineStats {
     this.#check()
-    const rows = this.statement('SELECT id FROM memgoose_collections').pluck().all() as number[]
+    const rows = this.statement('SELECT id FROM memgoose_collections WHERE listed = 1')
+      .pluck()
+      .all() as number[]
     let documents = 0
     for (const id of rows) {
-      documents += Number(this.statement(`SELECT count(*) FROM "${collectionTable(id)}"`).pluck().get())
+      documents += Number(
+        this.statement(`SELECT count(*) FROM "${collectionTable(id)}"`)
+          .pluck()
+          .get()
+      )
     }
     const pages = Number(this.db.pragma('page_count', { simple: true }))
     const pageSize = Number(this.db.pragma('page_size', { simple: true }))
@@ -281,7 +305,10 @@ export class SqliteEngine implements StorageEngine, EngineHost {
       throw new MemgooseError('BAD_TRANSACTION', 'The transaction handle belongs to another engine')
     }
     if (txn.finished) {
-      throw new MemgooseError('TRANSACTION_FINISHED', 'The transaction has already committed or rolled back')
+      throw new MemgooseError(
+        'TRANSACTION_FINISHED',
+        'The transaction has already committed or rolled back'
+      )
     }
   }
 

@@ -24,9 +24,13 @@ export function translate(error: unknown, file: string): unknown {
   const code = sqliteCode(error)
   if (code === undefined) return error
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
-    return new CorruptionError(`memgoose-sqlite: ${file} is not a valid SQLite database (${code})`, { file }, {
-      cause: error,
-    })
+    return new CorruptionError(
+      `memgoose-sqlite: ${file} is not a valid SQLite database (${code})`,
+      { file },
+      {
+        cause: error,
+      }
+    )
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new LockedError(`memgoose-sqlite: ${file} is locked by another connection (${code})`, {

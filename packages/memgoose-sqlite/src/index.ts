@@ -47,6 +47,7 @@ export function sqlite(options: SqliteOptions): StorageBackend<Partial<SqliteOpt
 
 function definedOnly(options: Partial<SqliteOptions> | undefined): Partial<SqliteOptions> {
   const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(options ?? {})) if (value !== undefined) out[key] = value
+  for (const [key, value] of Object.entries(options ?? {}))
+    if (value !== undefined) out[key] = value
   return out as Partial<SqliteOptions>
 }

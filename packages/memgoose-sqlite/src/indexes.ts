@@ -72,7 +72,12 @@ const FEATURES = new Set(['name', 'key', 'unique', 'sparse', 'partialFilterExpre
 
 /** Validates an index spec; NotSupported features are reported by the caller. */
 export function validateSpec(spec: IndexSpec): void {
-  if (typeof spec !== 'object' || spec === null || typeof spec.name !== 'string' || spec.name === '') {
+  if (
+    typeof spec !== 'object' ||
+    spec === null ||
+    typeof spec.name !== 'string' ||
+    spec.name === ''
+  ) {
     throw new QueryError('BAD_INDEX', 'An index needs a non-empty name')
   }
   if (!Array.isArray(spec.key) || spec.key.length === 0) {

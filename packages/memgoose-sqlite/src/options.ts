@@ -82,7 +82,10 @@ export function resolveOptions(options: SqliteOptions | undefined): ResolvedSqli
   if (typeof filename !== 'string' || filename === '' || /[/\\\0]/.test(filename)) {
     throw bad('"filename" must be a plain file name without directory separators')
   }
-  if (database !== undefined && (typeof database !== 'object' || typeof database.prepare !== 'function')) {
+  if (
+    database !== undefined &&
+    (typeof database !== 'object' || typeof database.prepare !== 'function')
+  ) {
     throw bad('"database" must be a better-sqlite3 Database instance')
   }
   if (!DURABILITIES.includes(durability)) {

@@ -3,7 +3,8 @@
  * collection or index name — whatever characters it holds — never appears in SQL text; names live
  * as bound values in the two catalog tables.
  *
- * - `memgoose_collections(id, name, options)`: one row per collection; its documents live in
+ * - `memgoose_collections(id, name, options, listed)`: one row per collection (`listed` = 0 once
+ *   dropped: the row and an empty table stay so open handles keep working); its documents live in
  *   `mg_c<id>(rid INTEGER PRIMARY KEY, id BLOB UNIQUE, doc TEXT)` where `id` is the `_id` as an
  *   order-preserving key (values/keystring.ts) and `doc` the document as tagged JSON (codec.ts).
  * - `memgoose_indexes(id, collection, name, spec, multikey)`: one row per secondary index; its
@@ -21,7 +22,8 @@ export function createCatalog(db: SqliteDatabase): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS memgoose_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS memgoose_collections (
-      id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, options TEXT NOT NULL DEFAULT '{}');
+      id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, options TEXT NOT NULL DEFAULT '{}',
+      listed INTEGER NOT NULL DEFAULT 1);
     CREATE TABLE IF NOT EXISTS memgoose_indexes (
       id INTEGER PRIMARY KEY, collection INTEGER NOT NULL, name TEXT NOT NULL, spec TEXT NOT NULL,
       multikey INTEGER NOT NULL DEFAULT 0, UNIQUE (collection, name));

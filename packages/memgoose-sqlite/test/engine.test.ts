@@ -4,11 +4,10 @@
  */
 import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { CorruptionError, DuplicateKeyError } from 'memgoose'
+import { loadBetterSqlite3 } from '../src/driver.js'
 import { backend, createSqliteEngine, sqlite } from '../src/index.js'
-import type { SqliteDatabase } from '../src/index.js'
 import { collect, openEngine, tempDir } from './helpers.js'
 
 describe('options', () => {
@@ -19,18 +18,24 @@ describe('options', () => {
     expect(() => createSqliteEngine({ dataPath: 'x', synchronous: 'full' } as never)).toThrow(
       'should be "durability"'
     )
-    expect(() => createSqliteEngine({ dataPath: 'x', bogus: 1 } as never)).toThrow(/unknown option "bogus"/)
+    expect(() => createSqliteEngine({ dataPath: 'x', bogus: 1 } as never)).toThrow(
+      /unknown option "bogus"/
+    )
     expect(() => createSqliteEngine({} as never)).toThrow(/"dataPath" option .* is required/)
     expect(() => createSqliteEngine({ dataPath: 'x', durability: 'disk' } as never)).toThrow(
       /"durability" must be one of none, memory, os, full/
     )
-    expect(() => createSqliteEngine({ dataPath: 'x', filename: '../evil' })).toThrow(/plain file name/)
+    expect(() => createSqliteEngine({ dataPath: 'x', filename: '../evil' })).toThrow(
+      /plain file name/
+    )
   })
 
   it('exposes the backend and a bound factory', () => {
     expect(backend.name).toBe('sqlite')
     const dir = tempDir()
-    const engine = sqlite({ dataPath: dir, durability: 'full' }).createEngine({ durability: 'none' })
+    const engine = sqlite({ dataPath: dir, durability: 'full' }).createEngine({
+      durability: 'none',
+    })
     expect(engine.name).toBe('sqlite')
   })
 
@@ -50,13 +55,15 @@ describe('storage', () => {
     const dir = tempDir()
     const engine = createSqliteEngine({ dataPath: dir })
     await engine.open()
-    for (const name of ['users', 'posts', 'comments']) engine.collection(name).insert([{ _id: 1, name }])
+    for (const name of ['users', 'posts', 'comments'])
+      engine.collection(name).insert([{ _id: 1, name }])
     await engine.close()
     expect(readdirSync(dir)).toEqual(['memgoose.sqlite'])
   })
 
   it('uses an injected Database and leaves it open on close', async () => {
-    const db = new Database(join(tempDir(), 'mine.db')) as unknown as SqliteDatabase
+    const Database = await loadBetterSqlite3()
+    const db = new Database(join(tempDir(), 'mine.db'))
     const engine = createSqliteEngine({ database: db })
     await engine.open()
     engine.collection('things').insert([{ _id: 'a', n: 1 }])
@@ -131,6 +138,7 @@ describe('transactions', () => {
       })
     ).rejects.toThrow('abort')
     await engine.close()
+    const Database = await loadBetterSqlite3()
     const db = new Database(join(dir, 'memgoose.sqlite'))
     expect(db.prepare('SELECT count(*) FROM mg_c1').pluck().get()).toBe(0)
     db.close()
@@ -141,14 +149,42 @@ describe('explain', () => {
   it('shows the SQL, its bound parameters, and what runs as a JS residual', async () => {
     const engine = await openEngine()
     const c = engine.collection('e')
-    const pushed = c.explainScan({ filter: { name: 'Ann', age: { $gte: 30 } }, sort: [['age', -1]], limit: 5 })
-    expect(pushed.sql).toMatch(/^SELECT d\.doc FROM "mg_c1" AS d WHERE .* ORDER BY memgoose_sortkey/)
+    const pushed = c.explainScan({
+      filter: { name: 'Ann', age: { $gte: 30 } },
+      sort: [['age', -1]],
+      limit: 5,
+    })
+    expect(pushed.sql).toMatch(
+      /^SELECT d\.doc FROM "mg_c1" AS d WHERE .* ORDER BY memgoose_sortkey/
+    )
     expect(pushed.sql).not.toContain('Ann')
     expect(Object.values(pushed.params as object)).toContain('Ann')
     expect(pushed.residual).toBeUndefined()
     const partial = c.explainScan({ filter: { name: 'Ann', 'tags.0': 'a' } })
     expect(partial.residual).toEqual({ 'tags.0': 'a' })
     expect((partial.pushedDown as { filter: boolean }).filter).toBe(false)
+    await engine.close()
+  })
+})
+
+describe('collections', () => {
+  it('keeps handles usable after dropCollection, listing the collection again on insert', async () => {
+    const engine = await openEngine()
+    const c = engine.collection('gone', {
+      indexes: [{ name: 'a_1', key: [['a', 1]], unique: true }],
+    })
+    c.insert([{ _id: 1, a: 1 }])
+    expect(engine.dropCollection('gone')).toBe(true)
+    expect(engine.dropCollection('gone')).toBe(false)
+    expect(engine.listCollections()).toEqual([])
+    expect(c.get(1)).toBeUndefined()
+    expect((await c.listIndexes()).map((i) => i.name)).toEqual(['_id_'])
+    c.insert([
+      { _id: 2, a: 1 },
+      { _id: 3, a: 1 },
+    ])
+    expect(engine.listCollections()).toEqual(['gone'])
+    expect(c.count({})).toBe(2)
     await engine.close()
   })
 })

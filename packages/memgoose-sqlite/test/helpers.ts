@@ -28,7 +28,9 @@ export async function openEngine(options: Partial<SqliteOptions> = {}): Promise<
 }
 
 /** All documents of a scan, flattened. */
-export async function collect(batches: Iterable<readonly unknown[]> | AsyncIterable<readonly unknown[]>) {
+export async function collect(
+  batches: Iterable<readonly unknown[]> | AsyncIterable<readonly unknown[]>
+) {
   const out: unknown[] = []
   for await (const batch of batches) out.push(...batch)
   return out

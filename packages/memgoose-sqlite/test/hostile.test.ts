@@ -39,15 +39,28 @@ describe('hostile names', () => {
 
   it('rejects a NUL or empty collection name with a coded error', async () => {
     const engine = await openEngine()
-    expect(() => engine.collection('a\0b')).toThrow(expect.objectContaining({ code: 'BAD_COLLECTION_NAME' }))
-    expect(() => engine.collection('')).toThrow(expect.objectContaining({ code: 'BAD_COLLECTION_NAME' }))
+    expect(() => engine.collection('a\0b')).toThrow(
+      expect.objectContaining({ code: 'BAD_COLLECTION_NAME' })
+    )
+    expect(() => engine.collection('')).toThrow(
+      expect.objectContaining({ code: 'BAD_COLLECTION_NAME' })
+    )
     await engine.close()
   })
 
   it('round-trips hostile field names and filters on them exactly', async () => {
     const engine = await openEngine()
     const c = engine.collection('fields')
-    const fields = ['"); DROP TABLE mg_c1; --', 'a"b', 'x;--', '$weird', '$t', 'ü', "it's", 'nul\0byte']
+    const fields = [
+      '"); DROP TABLE mg_c1; --',
+      'a"b',
+      'x;--',
+      '$weird',
+      '$t',
+      'ü',
+      "it's",
+      'nul\0byte',
+    ]
     const docs = fields.map((f, i) => ({ _id: i, [f]: i, nested: { [f]: [i, 'v'] } }))
     c.insert(docs)
     for (const doc of docs) expect(c.get(doc._id)).toEqual(doc)
@@ -58,7 +71,10 @@ describe('hostile names', () => {
           expect.objectContaining({ code: 'UNKNOWN_OPERATOR' })
         )
       }
-      const filters = [{ [`nested.${f}`]: 'v' }, { [`nested.${f}`]: { $size: 2 } }]
+      const filters: Record<string, unknown>[] = [
+        { [`nested.${f}`]: 'v' },
+        { [`nested.${f}`]: { $size: 2 } },
+      ]
       if (!f.startsWith('$')) filters.push({ [f]: { $gte: 0 } }, { [f]: { $exists: false } })
       for (const filter of filters) {
         const predicate = compileFilter(filter)
@@ -76,9 +92,14 @@ describe('hostile names', () => {
     const name = '"); DROP TABLE mg_c1; --'
     c.ensureIndex({ name, key: [['a"b', 1]], unique: true })
     c.insert([{ _id: 1, 'a"b': 'k' }])
-    expect(() => c.insert([{ _id: 2, 'a"b': 'k' }])).toThrow(expect.objectContaining({ code: 11000 }))
+    expect(() => c.insert([{ _id: 2, 'a"b': 'k' }])).toThrow(
+      expect.objectContaining({ code: 11000 })
+    )
     const found = await collect(
-      c.scan({ index: name, ranges: [{ lower: ['k'], upper: ['k'], lowerInclusive: true, upperInclusive: true }] })
+      c.scan({
+        index: name,
+        ranges: [{ lower: ['k'], upper: ['k'], lowerInclusive: true, upperInclusive: true }],
+      })
     )
     expect(found).toEqual([{ _id: 1, 'a"b': 'k' }])
     expect((await c.listIndexes()).map((i) => i.name)).toEqual(['_id_', name])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { openConnection } from 'memgoose-wiredtiger'
+import { openConnection } from '../src/index.js'
 import { key, tempDir, value } from './helpers.js'
 import { join } from 'node:path'
 
@@ -10,7 +10,10 @@ describe('hot backup', () => {
     const conn = await openConnection(home)
     const setup = conn.openSession()
     setup.createTable('t', { compressor: 'snappy' })
-    await setup.putMany('t', Array.from({ length: 10_000 }, (_, i) => [key(i), value(i)] as const))
+    await setup.putMany(
+      't',
+      Array.from({ length: 10_000 }, (_, i) => [key(i), value(i)] as const)
+    )
 
     // The writer commits batches on its own session until the backup is done.
     const writer = conn.openSession()
@@ -18,7 +21,10 @@ describe('hot backup', () => {
     let stop = false
     const writing = (async () => {
       while (!stop) {
-        const batch = Array.from({ length: 500 }, (_, i) => [key(written + i), value(written + i)] as const)
+        const batch = Array.from(
+          { length: 500 },
+          (_, i) => [key(written + i), value(written + i)] as const
+        )
         await writer.putMany('t', batch)
         written += batch.length
       }

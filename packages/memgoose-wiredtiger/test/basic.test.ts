@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openConnection, type Connection, type Cursor, type Session } from 'memgoose-wiredtiger'
+import { openConnection, type Connection, type Cursor, type Session } from '../src/index.js'
 import { b, key, tempDir, value } from './helpers.js'
 
 describe('point operations and scans', () => {
@@ -102,7 +102,14 @@ describe('point operations and scans', () => {
     expect(count).toBe(5000)
     // overwrite=false: one duplicate fails the whole batch, and the error says which entry.
     const error = await session
-      .putMany('bulk', [[b('new-1'), b('x')], [key(3), b('y')]], { overwrite: false })
+      .putMany(
+        'bulk',
+        [
+          [b('new-1'), b('x')],
+          [key(3), b('y')],
+        ],
+        { overwrite: false }
+      )
       .catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'WT_DUPLICATE_KEY', index: 1 })
     expect(bulk.get(b('new-1'))).toBeUndefined()

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openConnection, type Compressor } from 'memgoose-wiredtiger'
+import { openConnection, type Compressor } from '../src/index.js'
 import { key, tempDir, value } from './helpers.js'
 
 const compressors: Compressor[] = ['none', 'snappy', 'zlib', 'zstd', 'lz4']
@@ -28,7 +28,8 @@ describe('compressors', () => {
       let seen = 0
       for await (const batch of cursor.scan({ batchSize: 1000 }))
         for (const [k, v] of batch) {
-          if (!k.equals(key(seen)) || !v.equals(value(seen))) expect.fail(`${compressor}: entry ${seen}`)
+          if (!k.equals(key(seen)) || !v.equals(value(seen)))
+            expect.fail(`${compressor}: entry ${seen}`)
           seen++
         }
       expect(seen, compressor).toBe(count)
@@ -46,7 +47,10 @@ describe('compressors', () => {
     const conn = await openConnection(tempDir())
     const session = conn.openSession()
     session.createTable('lsm', { type: 'lsm', compressor: 'zstd' })
-    await session.putMany('lsm', Array.from({ length: 2000 }, (_, i) => [key(i), value(i)] as const))
+    await session.putMany(
+      'lsm',
+      Array.from({ length: 2000 }, (_, i) => [key(i), value(i)] as const)
+    )
     const cursor = session.openCursor('lsm')
     expect(cursor.get(key(1234))).toEqual(value(1234))
     expect(cursor.get(key(99999))).toBeUndefined()

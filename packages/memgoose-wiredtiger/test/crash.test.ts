@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { openConnection, type Compressor } from 'memgoose-wiredtiger'
+import { openConnection, type Compressor } from '../src/index.js'
 import { key, spawnFixture, tempDir, value } from './helpers.js'
 
 const compressors: Compressor[] = ['none', 'snappy', 'zlib', 'zstd', 'lz4']

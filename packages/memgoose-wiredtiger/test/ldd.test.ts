@@ -5,7 +5,8 @@ import { packageRoot } from './helpers.js'
 
 const require = createRequire(import.meta.url)
 const binary: string = require('node-gyp-build').path(packageRoot)
-const allowed = /^(linux-vdso\.so\.1|libc\.so\.6|libm\.so\.6|libstdc\+\+\.so\.6|libgcc_s\.so\.1|ld-linux[-\w.]*\.so\.\d)$/
+const allowed =
+  /^(linux-vdso\.so\.1|libc\.so\.6|libm\.so\.6|libstdc\+\+\.so\.6|libgcc_s\.so\.1|ld-linux[-\w.]*\.so\.\d)$/
 
 describe('the built addon', () => {
   it('needs only libc, libm, libstdc++ and libgcc_s (WiredTiger and compressors are static)', () => {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openConnection, WiredTigerError } from 'memgoose-wiredtiger'
+import { openConnection, WiredTigerError } from '../src/index.js'
 import { b, finished, key, spawnFixture, tempDir, value } from './helpers.js'
 
 const code = (c: string) => expect.objectContaining({ code: c })

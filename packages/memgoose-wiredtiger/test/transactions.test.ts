@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openConnection, type Connection, type Session } from 'memgoose-wiredtiger'
+import { openConnection, type Connection, type Session } from '../src/index.js'
 import { b, tempDir } from './helpers.js'
 
 describe('transactions', () => {
@@ -82,7 +82,9 @@ describe('transactions', () => {
     cursor.put(b('durable'), b('yes'))
     const commit = session.commitAsync({ sync: true })
     // The session is lent to the worker until the commit settles.
-    expect(() => cursor.get(b('durable'))).toThrow(expect.objectContaining({ code: 'SESSION_BUSY' }))
+    expect(() => cursor.get(b('durable'))).toThrow(
+      expect.objectContaining({ code: 'SESSION_BUSY' })
+    )
     await commit
     expect(session.inTransaction).toBe(false)
     expect(cursor.get(b('durable'))).toEqual(b('yes'))

@@ -7,16 +7,9 @@
  * operands, `$type`, `$mod`, `$expr`, ...) are returned as a residual filter that the engine
  * evaluates with the core's compileFilter; a clause is pushed down whole or not at all.
  */
+import { isQuotable } from './json-path.js'
 import { Params } from './params.js'
-import {
-  anySql,
-  equalsSql,
-  member,
-  orderSql,
-  plainObject,
-  regexOf,
-  regexSql,
-} from './values.js'
+import { anySql, equalsSql, orderSql, plainObject, regexOf, regexSql } from './values.js'
 import type { Loc, ValueSql } from './values.js'
 
 /** A filter split into SQL and what is left for JS. */
@@ -32,11 +25,14 @@ type Cond =
   | { kind: 'leaf'; test: ValueSql; expand: boolean; negate: boolean }
   | { kind: 'not'; inner: Cond[] }
 
-const ROOT: Loc = { path: "'$'", type: "json_type(d.doc, '$')", value: 'd.doc' }
+const ROOT: Loc = { path: "'$'", type: "json_type(d.doc, '$')", value: 'd.doc', known: '$' }
 const DOCUMENT_OPERATORS = new Set(['$and', '$or', '$nor', '$where', '$expr', '$text', '$comment'])
 
 /** Compiles `filter` into `where` (binding into `params`) plus the residual clauses. */
-export function compileSqlFilter(filter: Record<string, unknown> | undefined, params: Params): SqlFilter {
+export function compileSqlFilter(
+  filter: Record<string, unknown> | undefined,
+  params: Params
+): SqlFilter {
   if (filter === undefined) return { where: '1', residual: undefined }
   const compiler = new FilterSql(params)
   const pushed: string[] = []
@@ -58,7 +54,8 @@ export function compileSqlFilter(filter: Record<string, unknown> | undefined, pa
   }
   return {
     where: pushed.length === 0 ? '1' : pushed.join(' AND '),
-    residual: residual.length === 0 ? undefined : residual.length === 1 ? residual[0] : { $and: residual },
+    residual:
+      residual.length === 0 ? undefined : residual.length === 1 ? residual[0] : { $and: residual },
   }
 }
 
@@ -169,7 +166,12 @@ class FilterSql {
         case '$options':
           continue
         case '$not': {
-          const inner = x instanceof RegExp ? this.#fieldValue(x, depth) : isOperatorObject(x) ? this.#operators(x, depth + 1) : undefined
+          const inner =
+            x instanceof RegExp
+              ? this.#fieldValue(x, depth)
+              : isOperatorObject(x)
+                ? this.#operators(x, depth + 1)
+                : undefined
           cond = inner && { kind: 'not', inner }
           break
         }
@@ -201,7 +203,16 @@ class FilterSql {
       }
       // The core's $in compares Long/Decimal128 members with plain numbers differently from $eq;
       // leaving them to the core keeps both engines identical.
-      if (isOperatorObject(member) || (typeof member === 'object' && member !== null && !isPlain(member) && !(member instanceof Date) && '_bsontype' in member && (member as { _bsontype: string })._bsontype !== 'ObjectId')) return undefined
+      if (
+        isOperatorObject(member) ||
+        (typeof member === 'object' &&
+          member !== null &&
+          !isPlain(member) &&
+          !(member instanceof Date) &&
+          '_bsontype' in member &&
+          (member as { _bsontype: string })._bsontype !== 'ObjectId')
+      )
+        return undefined
       const test = equalsSql(member, this.#params)
       if (test === undefined) return undefined
       tests.push(test)
@@ -295,11 +306,17 @@ class FilterSql {
       }
       return `(CASE WHEN ${loc.type} IS NULL THEN ${missing} ELSE ifnull(${test}, 0) END)`
     }
-    const childPath = `${loc.path} || ${this.#params.add(`."${parts[i]}"`)}`
+    // A path known when compiling is bound whole, so SQLite sees one constant per path.
+    const known = loc.known === undefined ? undefined : `${loc.known}."${parts[i]}"`
+    const childPath =
+      known === undefined
+        ? `${loc.path} || ${this.#params.add(`."${parts[i]}"`)}`
+        : this.#params.add(known)
     const child: Loc = {
       path: childPath,
       type: `json_type(d.doc, ${childPath})`,
       value: `json_extract(d.doc, ${childPath})`,
+      known,
     }
     const inObject = this.#any(child, parts, i + 1, cond)
     if (isObject) return inObject
@@ -347,7 +364,7 @@ function pathParts(path: string): string[] | undefined {
   const parts = path.split('.')
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]
-    if (part === '' || /^\d+$/.test(part) || /["\u0000-\u001f]/.test(part)) return undefined
+    if (part === '' || /^\d+$/.test(part) || !isQuotable(part)) return undefined
     parts[i] = part.charCodeAt(0) === 36 ? '$' + part : part
   }
   return parts

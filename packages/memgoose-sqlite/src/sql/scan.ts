@@ -8,8 +8,8 @@
 import { Buffer } from 'node:buffer'
 import { compileFilter, toIntervals } from '../core.js'
 import type { ScanPlan } from '../core.js'
-import { storedKey } from '../codec.js'
 import { compileSqlFilter } from './filter.js'
+import { isQuotable, label } from './json-path.js'
 import { Params } from './params.js'
 
 /** What a scan runs over: the collection table and, for an index walk, the index table. */
@@ -102,6 +102,6 @@ function sortKeySql(path: string, direction: 1 | -1, params: Params): string {
   const top = path.split('.')[0]
   const p = params.add(path)
   const dir = params.add(direction)
-  if (/["\u0000-\u001f]/.test(top)) return `memgoose_sortkey(d.doc, ${p}, ${dir}, 1)`
-  return `memgoose_sortkey(d.doc -> ${params.add(`$."${storedKey(top)}"`)}, ${p}, ${dir}, 0)`
+  if (!isQuotable(top)) return `memgoose_sortkey(d.doc, ${p}, ${dir}, 1)`
+  return `memgoose_sortkey(d.doc -> ${params.add(`$${label(top)}`)}, ${p}, ${dir}, 0)`
 }

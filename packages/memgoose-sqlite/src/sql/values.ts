@@ -14,6 +14,8 @@ export interface Loc {
   readonly path: string
   readonly type: string
   readonly value: string
+  /** The JSON path itself, when it is known at compile time (not inside a json_each). */
+  readonly known?: string
 }
 
 /** An SQL test of a candidate: `sql(loc)` is 0 or 1 (never NULL); `missing` is its result for no value. */
@@ -66,7 +68,8 @@ function taggedTest(tag: string, op: string, v: unknown, params: Params): ValueS
 
 /** Equality with `x`, as the core's equalsTest; undefined when not expressible. */
 export function equalsSql(x: unknown, params: Params): ValueSql | undefined {
-  if (x === null || x === undefined) return { missing: true, sql: (loc) => `(${loc.type} = 'null')` }
+  if (x === null || x === undefined)
+    return { missing: true, sql: (loc) => `(${loc.type} = 'null')` }
   switch (typeof x) {
     case 'string': {
       const p = params.add(x)

@@ -8,15 +8,16 @@ import { rmSync } from 'node:fs'
 import type { ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import { afterAll } from 'vitest'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const outDir = here('../../node_modules/.cache/memgoose-sqlite-fixtures')
 const built = new Map<string, Promise<string>>()
 
-afterAll(async () => {
+/** Deletes the bundles built by this process. */
+export async function cleanFixtures(): Promise<void> {
   for (const file of built.values()) rmSync(await file, { force: true })
-})
+  built.clear()
+}
 
 /** The path of the bundled fixture `name` (test/process/fixtures/<name>.ts), built once per run. */
 export function fixture(name: string): Promise<string> {
@@ -40,7 +41,11 @@ export function fixture(name: string): Promise<string> {
 }
 
 /** Starts `node <fixture> <json args>` with extra node flags. */
-export async function run(name: string, args: unknown, nodeFlags: string[] = []): Promise<ChildProcess> {
+export async function run(
+  name: string,
+  args: unknown,
+  nodeFlags: string[] = []
+): Promise<ChildProcess> {
   const file = await fixture(name)
   return spawn(process.execPath, [...nodeFlags, file, JSON.stringify(args)], {
     stdio: ['ignore', 'pipe', 'pipe'],

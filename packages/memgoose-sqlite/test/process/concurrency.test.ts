@@ -3,10 +3,12 @@
  * Readers never see half a transaction and end up seeing every write; SQLite's locking (WAL plus
  * busy_timeout) keeps both sides running.
  */
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { createSqliteEngine } from '../../src/index.js'
 import { collect, tempDir } from '../helpers.js'
-import { finished, run } from './bundle.js'
+import { cleanFixtures, finished, run } from './bundle.js'
+
+afterAll(cleanFixtures)
 
 describe('two processes', () => {
   it('reads consistently while another process writes, and writes alongside it', async () => {
@@ -26,7 +28,10 @@ describe('two processes', () => {
       expect((n + ownId + 1) % 10).toBe(0)
       seen.push(n)
       const indexed = await collect(
-        coll.scan({ index: 'k_1', ranges: [{ lower: [3], upper: [3], lowerInclusive: true, upperInclusive: true }] })
+        coll.scan({
+          index: 'k_1',
+          ranges: [{ lower: [3], upper: [3], lowerInclusive: true, upperInclusive: true }],
+        })
       )
       expect(indexed.every((d) => (d as { k: number }).k === 3)).toBe(true)
       coll.insert([{ _id: ownId, k: 99, writer: 'parent' }])

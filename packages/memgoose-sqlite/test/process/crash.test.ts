@@ -3,14 +3,20 @@
  * at a random moment; after every kill the database reopens, every acknowledged write is there,
  * and SQLite's integrity check passes. (scripts/crash-loop.ts runs the same loop for longer.)
  */
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { createSqliteEngine } from '../../src/index.js'
 import { tempDir } from '../helpers.js'
-import { finished, run } from './bundle.js'
+import { cleanFixtures, finished, run } from './bundle.js'
+
+afterAll(cleanFixtures)
 
 const ROUNDS = 20
 
-async function crashOnce(dataPath: string, durability: 'os' | 'full', start: number): Promise<number[]> {
+async function crashOnce(
+  dataPath: string,
+  durability: 'os' | 'full',
+  start: number
+): Promise<number[]> {
   const child = await run('writer', { dataPath, durability, start })
   const done = finished(child)
   let acked: number[] = []

@@ -7,8 +7,10 @@
 import { mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { finished, run } from './bundle.js'
+import { afterAll, describe, expect, it } from 'vitest'
+import { cleanFixtures, finished, run } from './bundle.js'
+
+afterAll(cleanFixtures)
 
 const TOTAL = 1_000_000
 

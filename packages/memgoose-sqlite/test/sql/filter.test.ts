@@ -44,7 +44,8 @@ function scalar(): unknown {
 
 function value(depth: number): unknown {
   const r = rnd()
-  if (depth > 0 && r < 0.15) return Array.from({ length: Math.floor(rnd() * 4) }, () => value(depth - 1))
+  if (depth > 0 && r < 0.15)
+    return Array.from({ length: Math.floor(rnd() * 4) }, () => value(depth - 1))
   if (depth > 0 && r < 0.3) return subdoc(depth - 1)
   return scalar()
 }
@@ -87,7 +88,8 @@ function condition(depth: number): unknown {
       return { $elemMatch: rnd() < 0.5 ? { $gte: plain } : { a: plain } }
     case 10: {
       const inner = depth > 0 ? condition(depth - 1) : { $eq: plain }
-      const isOps = typeof inner === 'object' && inner !== null && Object.keys(inner)[0]?.startsWith('$')
+      const isOps =
+        typeof inner === 'object' && inner !== null && Object.keys(inner)[0]?.startsWith('$')
       return { $not: isOps || inner instanceof RegExp ? inner : { $eq: inner } }
     }
     case 11:
@@ -140,12 +142,16 @@ describe('filter pushdown matches the core predicate', () => {
   it('sorts as compileSort on random paths and directions', async () => {
     for (let n = 0; n < 60; n++) {
       const sort: [string, 1 | -1][] = [[pick(PATHS), pick([1, -1] as const)]]
-      if (rnd() < 0.5) sort.push([pick(PATHS.filter((p) => p !== sort[0][0])), pick([1, -1] as const)])
+      if (rnd() < 0.5)
+        sort.push([pick(PATHS.filter((p) => p !== sort[0][0])), pick([1, -1] as const)])
       const f = rnd() < 0.5 ? filter(1) : undefined
       const compare = compileSort(Object.fromEntries(sort))
       const predicate = compileFilter(f ?? {})
       const got = (await collect(coll.scan({ filter: f, sort, skip: 3, limit: 40 }))) as StoredDoc[]
-      const expected = docs.filter((d) => predicate(d)).sort(compare).slice(3, 43)
+      const expected = docs
+        .filter((d) => predicate(d))
+        .sort(compare)
+        .slice(3, 43)
       expect(got.length, inspect({ f, sort }, { depth: 10 })).toBe(expected.length)
       for (let i = 0; i < got.length; i++) expect(compare(got[i], expected[i])).toBe(0)
     }

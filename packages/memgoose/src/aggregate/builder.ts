@@ -68,7 +68,8 @@ export class Aggregate<T = Doc> implements PromiseLike<T[]>, AsyncIterable<T> {
 
   /** A builder over `pipeline` (copied), bound to `runner` when given. */
   constructor(pipeline: PipelineStage[] = [], runner?: AggregateRunner) {
-    if (!Array.isArray(pipeline)) throw new QueryError('BAD_STAGE', 'Aggregate expects an array of stages')
+    if (!Array.isArray(pipeline))
+      throw new QueryError('BAD_STAGE', 'Aggregate expects an array of stages')
     this.#pipeline = []
     this.append(...pipeline)
     this.#runner = runner
@@ -93,7 +94,8 @@ export class Aggregate<T = Doc> implements PromiseLike<T[]>, AsyncIterable<T> {
 
   /** Appends `$match`. */
   match(filter: Record<string, unknown>): this {
-    if (!isPlainObject(filter)) throw new QueryError('BAD_STAGE', '$match: the filter must be an object')
+    if (!isPlainObject(filter))
+      throw new QueryError('BAD_STAGE', '$match: the filter must be an object')
     return this.append({ $match: filter })
   }
 
@@ -130,7 +132,8 @@ export class Aggregate<T = Doc> implements PromiseLike<T[]>, AsyncIterable<T> {
 
   /** Appends one `$unwind` per argument (field names with or without `$`, or option objects). */
   unwind(...fields: (string | Record<string, unknown>)[]): this {
-    for (const field of fields) this.append({ $unwind: typeof field === 'string' ? fieldRef(field) : field })
+    for (const field of fields)
+      this.append({ $unwind: typeof field === 'string' ? fieldRef(field) : field })
     return this
   }
 
@@ -177,7 +180,9 @@ export class Aggregate<T = Doc> implements PromiseLike<T[]>, AsyncIterable<T> {
 
   /** Appends `$replaceRoot`; a field name becomes `{ newRoot: '$field' }`. */
   replaceRoot(newRoot: string | Record<string, unknown>): this {
-    return this.append({ $replaceRoot: { newRoot: typeof newRoot === 'string' ? fieldRef(newRoot) : newRoot } })
+    return this.append({
+      $replaceRoot: { newRoot: typeof newRoot === 'string' ? fieldRef(newRoot) : newRoot },
+    })
   }
 
   /** Appends `$replaceWith`. */
@@ -197,7 +202,8 @@ export class Aggregate<T = Doc> implements PromiseLike<T[]>, AsyncIterable<T> {
 
   /** Appends `$redact`; with three arguments builds `{ $cond: { if, then, else } }`. */
   redact(expr: unknown, thenExpr?: unknown, elseExpr?: unknown): this {
-    const value = thenExpr === undefined ? expr : { $cond: { if: expr, then: thenExpr, else: elseExpr } }
+    const value =
+      thenExpr === undefined ? expr : { $cond: { if: expr, then: thenExpr, else: elseExpr } }
     return this.append({ $redact: value })
   }
 
@@ -285,7 +291,9 @@ export class Aggregate<T = Doc> implements PromiseLike<T[]>, AsyncIterable<T> {
   }
 
   /** `exec().catch(...)`. */
-  catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T[] | R> {
+  catch<R = never>(
+    onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null
+  ): Promise<T[] | R> {
     return this.exec().catch(onrejected)
   }
 

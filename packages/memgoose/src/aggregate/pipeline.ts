@@ -34,7 +34,10 @@ export function compileStages(pipeline: unknown, where = 'pipeline'): CompiledSt
     const spec = pipeline[i] as Record<string, unknown>
     const name = stageName(spec, i, where)
     if (LAST_ONLY.has(name) && (i !== pipeline.length - 1 || where !== 'pipeline')) {
-      throw new QueryError('BAD_STAGE', `${name} can only be the final stage of the top-level pipeline`)
+      throw new QueryError(
+        'BAD_STAGE',
+        `${name} can only be the final stage of the top-level pipeline`
+      )
     }
     const next = pipeline[i + 1]
     const env: StageEnv = {
@@ -44,7 +47,8 @@ export function compileStages(pipeline: unknown, where = 'pipeline'): CompiledSt
     try {
       stages.push(stageCompilers[name](spec[name], env, name))
     } catch (err) {
-      if (err instanceof MemgooseError && !err.message.startsWith(name)) err.message = `${name}: ${err.message}`
+      if (err instanceof MemgooseError && !err.message.startsWith(name))
+        err.message = `${name}: ${err.message}`
       throw err
     }
   }

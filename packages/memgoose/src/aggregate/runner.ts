@@ -31,14 +31,23 @@ function usesVariables(value: unknown): boolean {
 }
 
 /** Splits `pipeline` into the planner's head and the remaining stages. */
-export function splitHead(pipeline: unknown): { head: PipelineHead; headStages: string[]; rest: unknown[] } {
+export function splitHead(pipeline: unknown): {
+  head: PipelineHead
+  headStages: string[]
+  rest: unknown[]
+} {
   const stages = Array.isArray(pipeline) ? pipeline : []
   const head: PipelineHead = {}
   const headStages: string[] = []
   const filters: Record<string, unknown>[] = []
   let i = 0
-  const nameAt = (k: number) => (k < stages.length ? stageName(stages[k], k, 'pipeline') : undefined)
-  while (nameAt(i) === '$match' && !usesVariables(stages[i].$match) && isPlainObject(stages[i].$match)) {
+  const nameAt = (k: number) =>
+    k < stages.length ? stageName(stages[k], k, 'pipeline') : undefined
+  while (
+    nameAt(i) === '$match' &&
+    !usesVariables(stages[i].$match) &&
+    isPlainObject(stages[i].$match)
+  ) {
     filters.push(stages[i].$match)
     headStages.push('$match')
     i++

@@ -43,7 +43,11 @@ export interface EngineCapabilities {
   readonly aggregatePushdown: boolean
   /** Documents returned by `get`/`scan` are fresh copies the caller may keep and mutate. */
   readonly ownedResults: boolean
-  /** Index kinds the engine maintains: partial filters and TTL are honoured only when listed. */
+  /**
+   * Index kinds the engine maintains. `partial` and `sparse`: the engine leaves non-matching documents
+   * out of the index (and out of its uniqueness check). `ttl`: the engine records `expireAfterSeconds`
+   * and returns it from `listIndexes()`. Features not listed make `ensureIndex` throw NotSupportedError.
+   */
   readonly indexFeatures: readonly ('unique' | 'sparse' | 'partial' | 'ttl' | 'multikey')[]
   /** Durability levels the engine honours (others are rejected at open with NotSupportedError). */
   readonly durability: readonly Durability[]
@@ -64,7 +68,10 @@ export interface IndexSpec {
   readonly sparse?: boolean
   /** Only documents matching this filter are indexed (and checked for uniqueness). */
   readonly partialFilterExpression?: Record<string, unknown>
-  /** TTL: documents whose (Date) key is older than this many seconds are deleted by the sweeper. */
+  /**
+   * TTL: documents whose (Date) key is older than this many seconds are deleted by the core's sweeper.
+   * The engine only records it (and indexes the field like any other index); it deletes nothing itself.
+   */
   readonly expireAfterSeconds?: number
 }
 

@@ -60,6 +60,25 @@ export class ValidatorError extends MemgooseError {
 }
 ValidatorError.prototype.name = 'ValidatorError'
 
+/**
+ * Collects per-path errors without being an Error itself: creating an Error captures a stack trace, which
+ * is far too costly to do for every document that might fail (most don't).
+ */
+export class ErrorCollector {
+  readonly errors: Record<string, ValidatorError | CastError> = {}
+
+  /** Records an error for `path`. */
+  addError(path: string, error: ValidatorError | CastError): void {
+    this.errors[path] = error
+  }
+
+  /** True when nothing was recorded. */
+  get empty(): boolean {
+    for (const _ in this.errors) return false
+    return true
+  }
+}
+
 /** A document failed validation: `errors[path]` holds a ValidatorError or CastError per failing path. */
 export class ValidationError extends MemgooseError {
   readonly errors: Record<string, ValidatorError | CastError>

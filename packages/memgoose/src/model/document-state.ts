@@ -21,6 +21,8 @@ export interface DocumentState {
   session?: unknown
   /** Error recorded by a failed cast during set(), reported by validate(). */
   castErrors?: Map<string, Error>
+  /** Paths holding a default the user never set (`$isDefault`); saved like modified paths. */
+  defaulted: Set<string>
   /** Saved version (`__v`) used for optimistic concurrency. */
   version?: number
 }
@@ -32,6 +34,7 @@ export function createState(isNew: boolean, original?: Record<string, unknown>):
     isDeleted: false,
     original,
     modified: new Set(),
+    defaulted: new Set(),
     populated: new Map(),
   }
 }

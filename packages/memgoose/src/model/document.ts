@@ -2,13 +2,13 @@
  * Document: one model instance. Holds the cast values in `_doc`, tracks what changed since it was
  * loaded, and exposes mongoose's document API. Persistence (save, deleteOne) goes through the model.
  */
-import { CastError, ValidationError } from '../errors/index.js'
+import { CastError, ErrorCollector, ValidatorError } from '../errors/index.js'
 import { ArrayType } from '../schema/compound-types.js'
-import { castObject } from '../schema/cast-object.js'
+import { applyDefaults, castObject, StrictModeError } from '../schema/cast-object.js'
 import type { Schema, ToObjectOptions } from '../schema/schema.js'
 import { isObjectId, isPlainObject } from '../values/bson.js'
 import { cloneValue } from '../values/clone.js'
-import { assertSafeKey } from '../values/paths.js'
+import { assertSafeDocument, assertSafeKey } from '../values/paths.js'
 import { changedPaths, deepEqual } from './diff.js'
 import { createState, type DocumentState } from './document-state.js'
 import { wrapArray } from './mongoose-array.js'
@@ -41,13 +41,19 @@ export class Document {
     defineHidden(this, '_doc', {})
     if (!internals) return
     const schema = internals.schema
-    const errors = new ValidationError()
+    const errors = new ErrorCollector()
     const input = obj instanceof Document ? obj.toObject() : (obj ?? {})
-    this._doc = castObject(schema, input as Record<string, unknown>, {
-      errors,
-      doc: this,
-      applyDefaults: options?.skipDefaults !== true,
-    })
+    // Reject hostile keys and runaway nesting before any recursive casting or copying.
+    assertSafeDocument(input)
+    this._doc = castObject(schema, input as Record<string, unknown>, { errors, doc: this })
+    // Defaults run once the given values are in place: function defaults may read them via `this`.
+    if (options?.skipDefaults !== true) {
+      applyDefaults(schema, this._doc, {
+        errors,
+        doc: this,
+        onDefault: (p) => this.$__.defaulted.add(p),
+      })
+    }
     for (const [path, err] of Object.entries(errors.errors)) this.#castErrors().set(path, err)
     for (const key of Object.keys(input)) {
       const virtual = schema.virtuals.get(key)
@@ -81,6 +87,7 @@ export class Document {
 
   /** `_id` as a string (the `id` virtual), unless the schema turned it off. */
   get id(): string | undefined {
+    if (this.schema.options.id === false) return undefined
     const id = this._doc._id
     if (id === undefined || id === null) return undefined
     return isObjectId(id) ? id.toHexString() : String(id)
@@ -124,7 +131,10 @@ export class Document {
       }
       let cast: unknown
       try {
-        cast = value === undefined ? undefined : type.applySetters(value, this)
+        cast =
+          value === undefined
+            ? undefined
+            : type.applySetters(value, this, readPath(this._doc, realPath))
         this.$__.castErrors?.delete(realPath)
       } catch (err) {
         if (!(err instanceof CastError)) throw err
@@ -147,12 +157,7 @@ export class Document {
       writePath(this._doc, realPath, cloneValue(value))
       this.$__.modified.add(realPath)
     } else if (strict === 'throw') {
-      throw new CastError(
-        'strict',
-        value,
-        realPath,
-        new Error(`Field \`${realPath}\` is not in schema and strict mode is set to throw.`)
-      )
+      throw new StrictModeError(realPath)
     }
     return this
   }
@@ -175,16 +180,12 @@ export class Document {
 
   /** Paths changed directly (set, assigned, mutated in place, or marked). */
   directModifiedPaths(): string[] {
-    const out = new Set(this.$__.modified)
-    if (!this.$__.isNew) {
-      for (const p of changedPaths(this.$__.original, storedView(this))) out.add(p)
-      for (const p of [...out]) {
-        if (
-          !this.$__.modified.has(p) &&
-          deepEqual(readPath(this.$__.original ?? {}, p), readPath(storedView(this), p))
-        )
-          out.delete(p)
-      }
+    const { defaulted, modified, isNew, original } = this.$__
+    const out = new Set(modified)
+    // New documents compare against nothing: every given path counts as modified, as in mongoose.
+    for (const p of changedPaths(isNew ? undefined : original, storedView(this))) {
+      // A default is not a user change (mongoose's 'default' state); save() still writes it.
+      if (!defaulted.has(p) || modified.has(p)) out.add(p)
     }
     return [...out]
   }
@@ -223,7 +224,7 @@ export class Document {
 
   /** True if `path` holds its default (was never set) — approximated as "not modified and new". */
   $isDefault(path: string): boolean {
-    return this.$__.isNew && !this.$__.modified.has(path)
+    return this.$__.defaulted.has(path) && !this.$__.modified.has(path)
   }
 
   /** Records a validation error for `path`, reported by the next validate()/save(). */
@@ -231,7 +232,12 @@ export class Document {
     const err =
       message instanceof Error
         ? message
-        : new CastError('invalidate', value, path, new Error(message))
+        : new ValidatorError({
+            message,
+            type: 'user defined',
+            path,
+            value: value ?? this.get(path),
+          })
     this.#castErrors().set(path, err)
   }
 
@@ -291,6 +297,8 @@ export class Document {
 
 /** The stored form of the document as it stands now (Maps → objects, populated docs → documents' values). */
 export function storedView(doc: Document): Record<string, unknown> {
+  // Every document write passes here: values assigned after construction are checked too.
+  assertSafeDocument(doc._doc)
   return toStoredForm(doc._doc) as Record<string, unknown>
 }
 

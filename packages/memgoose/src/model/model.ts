@@ -2,8 +2,8 @@
  * Model compilation: `db.model(name, schema)` builds a class extending Document with the schema's
  * paths as accessors, its methods on the prototype, its statics, and mongoose's static API.
  */
-import { QueryError } from '../errors/index.js'
-import { castObject } from '../schema/cast-object.js'
+import { QueryError, ValidationError } from '../errors/index.js'
+import { applyDefaults, castObject } from '../schema/cast-object.js'
 import { cloneValue } from '../values/clone.js'
 import type { Schema } from '../schema/schema.js'
 import { Document } from './document.js'
@@ -69,12 +69,25 @@ export class Model extends Document {
       configurable: true,
     })
     if (projection && Object.keys(projection).length > 0) doc.$__.selected = projection
+    // As mongoose's init: paths missing from the stored document get their defaults (never a new
+    // `_id`, and nothing the projection left out).
+    applyDefaults(target.schema, values, {
+      doc,
+      skipDefaults: (p) => p === '_id' || !doc.isSelected(p),
+      onDefault: (p) => doc.$__.defaulted.add(p),
+    })
     return doc
   }
 
-  /** Casts a plain object with the schema (no document, no defaults). Throws the first CastError. */
-  static castObject(this: ModelClass, obj: Record<string, unknown>): Record<string, unknown> {
-    return castObject(this.schema, obj)
+  /**
+   * Casts a plain object with the schema (no document, no defaults). Cast failures are collected
+   * into a ValidationError, as mongoose does, unless `ignoreCastErrors` drops the failing paths.
+   */
+  static castObject(this: ModelClass, obj: Record<string, unknown>, options: { ignoreCastErrors?: boolean } = {}): Record<string, unknown> {
+    const errors = new ValidationError(this.modelName)
+    const out = castObject(this.schema, obj, { errors })
+    if (Object.keys(errors.errors).length > 0 && !options.ignoreCastErrors) throw errors
+    return out
   }
 
   /** Validates a plain object against the schema without creating a document. */

@@ -4,6 +4,7 @@
  */
 import { DocumentNotFoundError } from '../errors/index.js'
 import { castFilter } from '../schema/cast-query.js'
+import type { Schema } from '../schema/schema.js'
 import { getValues } from '../query/index.js'
 import { encodeKey } from '../values/keystring.js'
 import type { Document } from './document.js'
@@ -21,6 +22,8 @@ type Filter = Record<string, unknown>
 /** Runs pre middleware, the operation and post middleware (error handlers included). */
 export async function executeQuery(query: Query): Promise<unknown> {
   const hooks = query.model.schema.s.hooks
+  // The common case has no middleware: skip the hook machinery (and its promises) entirely.
+  if (!hooks.has(query.op)) return runOperation(query)
   await hooks.runPre(query.op, query, 'query')
   let result: unknown
   let error: unknown
@@ -35,8 +38,14 @@ export async function executeQuery(query: Query): Promise<unknown> {
 }
 
 /** The filter as the store sees it: cast by the schema, restricted to a discriminator's documents. */
-export function preparedFilter(model: ModelClass, filter: Filter): Filter {
-  const cast = castFilter(model.schema, filter)
+export function preparedFilter(
+  model: ModelClass,
+  filter: Filter,
+  options: QueryOptions = {}
+): Filter {
+  const cast = castFilter(model.schema, filter, {
+    strictQuery: options.strictQuery as boolean | 'throw' | undefined,
+  })
   const disc = model.$__model.discriminator
   if (disc && cast[disc.key] === undefined) cast[disc.key] = disc.value
   return cast
@@ -59,11 +68,25 @@ export function readOptions(
   }
 }
 
+const hiddenCache = new WeakMap<Schema, string[]>()
+
+/** Paths declared `select: false`, computed once per schema. */
+function hiddenPaths(schema: Schema): string[] {
+  let hidden = hiddenCache.get(schema)
+  if (!hidden) {
+    hidden = [...schema.paths].filter(([, type]) => type.excludedByDefault).map(([path]) => path)
+    hiddenCache.set(schema, hidden)
+  }
+  return hidden
+}
+
 /** Applies `select: false` and `+path` rules to the user's projection. */
 function effectiveProjection(
   model: ModelClass,
   projection: Record<string, unknown> | undefined
 ): Record<string, unknown> | undefined {
+  const hidden = hiddenPaths(model.schema)
+  if (projection === undefined && hidden.length === 0) return undefined
   const out: Record<string, unknown> = {}
   const forced = new Set<string>()
   for (const [k, v] of Object.entries(projection ?? {})) {
@@ -77,9 +100,7 @@ function effectiveProjection(
     (v) => v === 1 || v === true || (typeof v === 'object' && v !== null)
   )
   if (!inclusive) {
-    for (const [path, type] of model.schema.paths) {
-      if (type.excludedByDefault && !forced.has(path) && out[path] === undefined) out[path] = 0
-    }
+    for (const path of hidden) if (!forced.has(path) && out[path] === undefined) out[path] = 0
   }
   return Object.keys(out).length > 0 ? out : undefined
 }
@@ -89,8 +110,9 @@ async function runOperation(query: Query): Promise<unknown> {
   const internals = model.$__model
   const store = await internals.host.storeFor(internals)
   const options = query.getOptions()
-  const filter = preparedFilter(model, query.getFilter())
-  const txn = await resolveTxn(options.session, store.engine)
+  const filter = preparedFilter(model, query.getFilter(), query.getOptions())
+  const txn =
+    options.session === undefined ? undefined : await resolveTxn(options.session, store.engine)
   switch (query.op) {
     case 'find': {
       const raw = await store.find(filter, readOptions(model, options, txn))
@@ -187,7 +209,7 @@ export async function shapeResults(
 export async function explainQuery(query: Query): Promise<Record<string, unknown>> {
   const model = query.model
   const store = await model.$__model.host.storeFor(model.$__model)
-  const filter = preparedFilter(model, query.getFilter())
+  const filter = preparedFilter(model, query.getFilter(), query.getOptions())
   const options = readOptions(model, query.getOptions())
   return {
     queryPlanner: {
@@ -199,9 +221,7 @@ export async function explainQuery(query: Query): Promise<Record<string, unknown
 }
 
 /** A streaming cursor over a find query: documents are hydrated (or lean) one by one. */
-export function queryCursor(
-  query: Query
-): AsyncIterableIterator<unknown> & {
+export function queryCursor(query: Query): AsyncIterableIterator<unknown> & {
   next(): Promise<IteratorResult<unknown>>
   close(): Promise<void>
 } {
@@ -212,7 +232,7 @@ export function queryCursor(
   const start = async (): Promise<AsyncGenerator<Record<string, unknown>>> => {
     await model.schema.s.hooks.runPre('find', query, 'query')
     const store = await model.$__model.host.storeFor(model.$__model)
-    const filter = preparedFilter(model, query.getFilter())
+    const filter = preparedFilter(model, query.getFilter(), query.getOptions())
     return store.stream(
       filter,
       readOptions(model, options, await resolveTxn(options.session, store.engine))

@@ -4,6 +4,7 @@
  */
 import { QueryError } from '../errors/index.js'
 import { isPlainObject } from '../values/bson.js'
+import { assertSafeKey } from '../values/paths.js'
 import type { ModelClass } from './model-types.js'
 import { executeQuery, explainQuery, queryCursor } from './query-exec.js'
 
@@ -227,7 +228,13 @@ export class Query<Result = unknown> implements PromiseLike<Result> {
         else out[token] = 1
       }
     } else if (Array.isArray(projection)) for (const p of projection) out[p] = 1
-    else Object.assign(out, projection)
+    else {
+      // Key by key, not Object.assign: a `__proto__` key must reach validation, not the prototype.
+      for (const key of Object.keys(projection)) {
+        assertSafeKey(key, 'a projection')
+        out[key] = projection[key]
+      }
+    }
     this.#options.projection = out
     return this
   }

@@ -77,13 +77,14 @@ export function markSaved(doc: Document, stored: Record<string, unknown>): void 
   doc.$__.isNew = false
   doc.$__.original = cloneValue(stored)
   doc.$__.modified.clear()
+  doc.$__.defaulted.clear()
 }
 
 async function writeChanges(model: ModelClass, doc: Document, options: SaveOptions): Promise<void> {
   const internals = model.$__model
   const store = await internals.host.storeFor(internals)
   const schema = model.schema
-  const paths = doc.directModifiedPaths().filter((p) => doc.isSelected(p))
+  const paths = [...new Set([...doc.directModifiedPaths(), ...doc.$__.defaulted])].filter((p) => doc.isSelected(p))
   if (paths.length === 0) return
   const vk = schema.options.versionKey
   const touchesArray = paths.some((p) => schema.paths.get(p) instanceof ArrayType)

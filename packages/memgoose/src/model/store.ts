@@ -75,11 +75,12 @@ export class CollectionStore {
 
   /** Documents matching `filter`, sorted, skipped and limited, as caller-owned copies. */
   async find(filter: Doc, options: ReadOptions = {}): Promise<Doc[]> {
+    const project = this.#projector(options.projection)
     const idKey = idLookup(filter)
     if (idKey !== undefined && !options.skip) {
       const found = await this.#collection.get(idKey.id, options.txn)
       if (!found || (idKey.rest && !compileFilter(filter)(found)) || options.limit === 0) return []
-      return [this.#output(found, options.projection)]
+      return [this.#output(found, project)]
     }
     const { plan, sortCovered } = this.#plan(filter, options)
     const predicate = compileFilter(filter)
@@ -102,7 +103,7 @@ export class CollectionStore {
     if (needsSort) matched.sort(compileSort(sort as never))
     const end = limit !== undefined && limit > 0 ? skip + limit : matched.length
     const window = skip > 0 || end < matched.length ? matched.slice(skip, end) : matched
-    for (let i = 0; i < window.length; i++) window[i] = this.#output(window[i], options.projection)
+    for (let i = 0; i < window.length; i++) window[i] = this.#output(window[i], project)
     return window
   }
 
@@ -121,6 +122,7 @@ export class CollectionStore {
       return
     }
     const predicate = compileFilter(filter)
+    const project = this.#projector(options.projection)
     const pushedWindow = plan.skip !== undefined || plan.limit !== undefined
     let toSkip = pushedWindow ? 0 : (options.skip ?? 0)
     let left = pushedWindow || !options.limit ? Infinity : options.limit
@@ -132,7 +134,7 @@ export class CollectionStore {
           toSkip--
           continue
         }
-        out.push(this.#output(doc, options.projection))
+        out.push(this.#output(doc, project))
         if (--left <= 0) break
       }
       yield* out
@@ -175,12 +177,16 @@ export class CollectionStore {
     })
   }
 
-  #output(doc: Doc, projection: Record<string, unknown> | undefined): Doc {
-    if (projection && Object.keys(projection).length > 0) {
-      const projected = compileProjection(projection)(doc) as Doc
-      return this.#owned ? projected : cloneValue(projected)
-    }
-    return this.#owned ? doc : cloneValue(doc)
+  /** Compiles (and so validates) a projection once per read; undefined when there is none. */
+  #projector(projection: Record<string, unknown> | undefined): ((doc: Doc) => Doc) | undefined {
+    if (!projection || Object.keys(projection).length === 0) return undefined
+    return compileProjection(projection) as (doc: Doc) => Doc
+  }
+
+  /** A caller-owned result: projected, and copied unless the engine already hands out copies. */
+  #output(doc: Doc, project: ((doc: Doc) => Doc) | undefined): Doc {
+    const out = project ? project(doc) : doc
+    return this.#owned ? out : cloneValue(out)
   }
 
   /** Reads one document by `_id` (a caller-owned copy). */

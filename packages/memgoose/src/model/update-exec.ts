@@ -133,8 +133,15 @@ export async function runUpdate(
     const cast = castUpdate(
       model.schema,
       withTimestamps(model, normalizeUpdate(raw), options, now),
-      { strict: options.strict }
+      { strict: options.strict, overwriteImmutable: options.overwriteImmutable === true }
     )
+    if (Object.values(cast).every((fields) => isPlainObject(fields) && Object.keys(fields).length === 0)) {
+      // Nothing left after casting (unknown or immutable paths only): mongoose skips the write.
+      if (op === 'updateOne' || op === 'updateMany') return { acknowledged: false }
+      const found = await store.find(filter, { sort: options.sort, limit: 1, txn })
+      const [doc] = await shapeResults(model, found, options)
+      return doc ?? null
+    }
     const disc = model.$__model.discriminator
     if (disc)
       cast.$setOnInsert = {

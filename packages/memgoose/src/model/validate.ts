@@ -3,7 +3,7 @@
  * checking (all paths of a new document; modified and required paths of a loaded one), recursing into
  * subdocuments, collected into one mongoose-shaped ValidationError.
  */
-import { CastError, ValidationError, ValidatorError } from '../errors/index.js'
+import { CastError, ErrorCollector, ValidationError, ValidatorError } from '../errors/index.js'
 import { ArrayType, EmbeddedType } from '../schema/compound-types.js'
 import type { Schema } from '../schema/schema.js'
 import type { SchemaType } from '../schema/schema-type.js'
@@ -28,22 +28,21 @@ export async function validateDocument(
   const schema = doc.schema
   const hooks = schema.s.hooks
   await hooks.runPre('validate', doc, 'document')
-  const error = new ValidationError(modelName(doc))
-  for (const [path, err] of doc.$__.castErrors ?? []) error.addError(path, err as CastError)
+  const failures = new ErrorCollector()
+  for (const [path, err] of doc.$__.castErrors ?? []) failures.addError(path, err as CastError)
   const checks = collectChecks(doc, schema, pathsToValidate)
-  await Promise.all(
-    checks.map(async (check) => {
-      if (error.errors[check.path]) return
-      for (const validator of check.type.validators) {
-        const failure = await runValidator(validator, check)
-        if (failure) {
-          error.addError(check.path, failure)
-          return
-        }
-      }
-    })
-  )
-  if (Object.keys(error.errors).length > 0) {
+  const pending: Promise<void>[] = []
+  for (const check of checks) {
+    if (failures.errors[check.path] || check.type.validators.length === 0) continue
+    const outcome = runValidators(check)
+    // Synchronous validators settle here; only async ones cost a promise.
+    if (outcome instanceof Promise)
+      pending.push(outcome.then((f) => void (f && failures.addError(check.path, f))))
+    else if (outcome) failures.addError(check.path, outcome)
+  }
+  if (pending.length > 0) await Promise.all(pending)
+  if (!failures.empty) {
+    const error = toValidationError(doc, failures)
     const replaced = await hooks.runPost('validate', doc, 'document', doc, error)
     throw replaced ?? error
   }
@@ -55,7 +54,7 @@ export function validateDocumentSync(
   doc: Document,
   pathsToValidate?: string | string[]
 ): ValidationError | undefined {
-  const error = new ValidationError(modelName(doc))
+  const error = new ErrorCollector()
   for (const [path, err] of doc.$__.castErrors ?? []) error.addError(path, err as CastError)
   for (const check of collectChecks(doc, doc.schema, pathsToValidate)) {
     if (error.errors[check.path]) continue
@@ -74,7 +73,14 @@ export function validateDocumentSync(
       }
     }
   }
-  return Object.keys(error.errors).length > 0 ? error : undefined
+  return error.empty ? undefined : toValidationError(doc, error)
+}
+
+/** The mongoose-shaped error for collected failures, created only when something failed. */
+function toValidationError(doc: Document, failures: ErrorCollector): ValidationError {
+  const error = new ValidationError(modelName(doc))
+  for (const [path, err] of Object.entries(failures.errors)) error.addError(path, err)
+  return error
 }
 
 function modelName(doc: Document): string | undefined {
@@ -135,16 +141,49 @@ function collectSchemaChecks(schema: Schema, obj: unknown, prefix: string, check
   }
 }
 
-async function runValidator(
-  validator: Validator,
+/**
+ * Runs a path's validators in order and returns the first failure. Stays synchronous while the
+ * validators are; the first validator that returns a promise switches the rest to async.
+ */
+function runValidators(
   check: Check
-): Promise<ValidatorError | undefined> {
-  try {
-    const ok = await validator.validator.call(check.ctx, check.value)
-    return ok === false ? makeError(validator, check) : undefined
-  } catch (err) {
-    return makeError(validator, check, err)
+): ValidatorError | undefined | Promise<ValidatorError | undefined> {
+  const validators = check.type.validators
+  for (let i = 0; i < validators.length; i++) {
+    const validator = validators[i]
+    let ok: unknown
+    try {
+      ok = validator.validator.call(check.ctx, check.value)
+    } catch (err) {
+      return makeError(validator, check, err)
+    }
+    if (
+      ok instanceof Promise ||
+      (ok !== null && typeof (ok as Promise<unknown>)?.then === 'function')
+    ) {
+      return finishAsync(check, i, ok as Promise<unknown>)
+    }
+    if (ok === false) return makeError(validator, check)
   }
+  return undefined
+}
+
+async function finishAsync(
+  check: Check,
+  from: number,
+  first: Promise<unknown>
+): Promise<ValidatorError | undefined> {
+  const validators = check.type.validators
+  for (let i = from; i < validators.length; i++) {
+    const validator = validators[i]
+    try {
+      const ok = await (i === from ? first : validator.validator.call(check.ctx, check.value))
+      if (ok === false) return makeError(validator, check)
+    } catch (err) {
+      return makeError(validator, check, err)
+    }
+  }
+  return undefined
 }
 
 function makeError(validator: Validator, check: Check, thrown?: unknown): ValidatorError {

@@ -53,6 +53,11 @@ export function boundsOf(
   multikey: boolean
 ): FieldBounds | undefined {
   if (conds === undefined) return undefined
+  if (conds.length === 1 && !isOperatorObject(conds[0])) {
+    // The common `{ field: value }`: one point, no intersection to compute.
+    const value = conds[0]
+    return isPoint(value) ? { kind: 'points', values: [value ?? null] } : undefined
+  }
   const atoms: Atom[] = []
   for (const cond of conds) atomsOf(cond, atoms)
   if (atoms.length === 0) return undefined
@@ -167,6 +172,7 @@ function tighterUpper(
 }
 
 function distinctSorted(values: readonly unknown[]): unknown[] {
+  if (values.length < 2) return values as unknown[]
   const sorted = [...values].sort(compareValues)
   return sorted.filter((v, i) => i === 0 || compareValues(sorted[i - 1], v) !== 0)
 }

@@ -18,8 +18,11 @@ export interface IndexBounds {
   readonly kind: 'eq' | 'in' | 'range'
   /** Every key field is bound to a single value: at most one key matches. */
   readonly exact: boolean
-  /** Positions of key fields bound to exactly one value (they can be skipped when matching a sort). */
-  readonly singlePoint: ReadonlySet<number>
+  /**
+   * Bit `i` set when key field `i` is bound to exactly one value (it can be skipped when matching
+   * a sort); fields past 30 are never marked.
+   */
+  readonly singlePoint: number
   /** Some bound includes null (so documents missing a field must be in the index). */
   readonly includesNull: boolean
 }
@@ -29,8 +32,9 @@ export function indexBounds(
   index: IndexInfo,
   conditions: ReadonlyMap<string, unknown[]>
 ): IndexBounds | undefined {
+  if (!conditions.has(index.key[0][0])) return undefined
   let prefixes: unknown[][] = [[]]
-  const singlePoint = new Set<number>()
+  let singlePoint = 0
   let kind: IndexBounds['kind'] | undefined
   let includesNull = false
   for (let i = 0; i < index.key.length; i++) {
@@ -41,7 +45,7 @@ export function indexBounds(
       const values = bounds.values
       if (i > 0 && prefixes.length * values.length > MAX_RANGES) break
       kind ??= values.length === 1 ? 'eq' : 'in'
-      if (values.length === 1) singlePoint.add(i)
+      if (values.length === 1 && i <= 30) singlePoint |= 1 << i
       if (values.some((v) => v === null)) includesNull = true
       const next: unknown[][] = []
       for (const prefix of prefixes) for (const value of values) next.push([...prefix, value])

@@ -3,3 +3,4 @@
  */
 export { planQuery } from './plan-query.js'
 export type { PlanExplain, PlanQueryInput, QueryPlan } from './types.js'
+export { expiredRange } from './ttl.js'

@@ -9,7 +9,7 @@
  * used only when the filter repeats its partial conditions; a sparse index only when the bounds
  * exclude null (so no matching document can be missing from it).
  */
-import type { IndexInfo, ScanPlan } from '../engine/contract.js'
+import type { IndexInfo, IndexKeyField, ScanPlan } from '../engine/contract.js'
 import { QueryError } from '../errors/index.js'
 import { normalizeSort } from '../query/index.js'
 import { isPlainObject } from '../values/bson.js'
@@ -32,8 +32,8 @@ interface Candidate {
 /** Plans one query. Throws QueryError `BAD_HINT` for a hint naming no index. */
 export function planQuery(input: PlanQueryInput): QueryPlan {
   const { filter, capabilities } = input
-  const sortFields = normalizeSort(input.sort)
-  const sort = sortFields.length > 0 ? sortFields : undefined
+  const sortFields = input.sort === undefined ? undefined : normalizeSort(input.sort)
+  const sort = sortFields !== undefined && sortFields.length > 0 ? sortFields : undefined
   const conditions = collectConditions(filter)
   const candidates: Candidate[] = []
   if (input.hint !== undefined) {
@@ -62,7 +62,7 @@ export function planQuery(input: PlanQueryInput): QueryPlan {
         sort !== undefined &&
         index.sparse !== true &&
         index.partialFilterExpression === undefined &&
-        sortDirection(index, sort, new Set()) !== undefined
+        sortDirection(index, sort, 0) !== undefined
       ) {
         candidates.push({ index, bounds: undefined, score: 1, reason: 'sort' })
       }
@@ -73,18 +73,18 @@ export function planQuery(input: PlanQueryInput): QueryPlan {
 
   const direction =
     best !== undefined && sort !== undefined
-      ? sortDirection(best.index, sort, best.bounds?.singlePoint ?? new Set())
+      ? sortDirection(best.index, sort, best.bounds?.singlePoint ?? 0)
       : undefined
   const filterPushdown = capabilities.filterPushdown
   const sortPushdown = filterPushdown && capabilities.sortPushdown
-  const hasFilter = Object.keys(filter).length > 0
+  const hasFilter = filterPushdown && Object.keys(filter).length > 0
   const plan: Mutable<ScanPlan> = {}
   if (best !== undefined) {
     plan.index = best.index.name
     if (best.bounds !== undefined) plan.ranges = best.bounds.ranges
     if (direction === 'reverse') plan.reverse = true
   }
-  if (filterPushdown && hasFilter) plan.filter = filter
+  if (hasFilter) plan.filter = filter
   if (sortPushdown) {
     if (sort !== undefined && direction === undefined) plan.sort = sort
     if (input.skip !== undefined && input.skip > 0) plan.skip = input.skip
@@ -92,24 +92,69 @@ export function planQuery(input: PlanQueryInput): QueryPlan {
   }
   const sortCovered =
     sort === undefined || direction !== undefined || (sortPushdown && plan.sort !== undefined)
-  const explain: PlanExplain = {
-    stage:
-      best === undefined
-        ? 'COLLSCAN'
-        : best.index.name === '_id_' && best.bounds?.exact === true
-          ? 'IDHACK'
-          : 'IXSCAN',
-    ...(best !== undefined && {
-      indexName: best.index.name,
-      keyPattern: Object.fromEntries(best.index.key),
-      ranges: best.bounds?.ranges ?? [],
-    }),
-    reverse: direction === 'reverse',
-    sortCovered: sort !== undefined && sortCovered,
-    pushdown: { filter: filterPushdown && hasFilter, sort: sortPushdown },
-    reason: best?.reason ?? 'no usable index',
+  return new Planned(
+    plan,
+    sortCovered,
+    filterPushdown,
+    sortPushdown,
+    best,
+    direction,
+    sort,
+    hasFilter
+  )
+}
+
+/** A QueryPlan whose explanation is built only when asked for. */
+class Planned implements QueryPlan {
+  readonly plan: ScanPlan
+  readonly sortCovered: boolean
+  readonly filterPushdown: boolean
+  readonly sortPushdown: boolean
+  readonly #best: Candidate | undefined
+  readonly #direction: 'forward' | 'reverse' | undefined
+  readonly #sorted: boolean
+  readonly #filterPushed: boolean
+
+  constructor(
+    plan: ScanPlan,
+    sortCovered: boolean,
+    filterPushdown: boolean,
+    sortPushdown: boolean,
+    best: Candidate | undefined,
+    direction: 'forward' | 'reverse' | undefined,
+    sort: readonly IndexKeyField[] | undefined,
+    filterPushed: boolean
+  ) {
+    this.plan = plan
+    this.sortCovered = sortCovered
+    this.filterPushdown = filterPushdown
+    this.sortPushdown = sortPushdown
+    this.#best = best
+    this.#direction = direction
+    this.#sorted = sort !== undefined
+    this.#filterPushed = filterPushed
   }
-  return { plan, sortCovered, filterPushdown: filterPushdown, sortPushdown, explain }
+
+  get explain(): PlanExplain {
+    const best = this.#best
+    return {
+      stage:
+        best === undefined
+          ? 'COLLSCAN'
+          : best.index.name === '_id_' && best.bounds?.exact === true
+            ? 'IDHACK'
+            : 'IXSCAN',
+      ...(best !== undefined && {
+        indexName: best.index.name,
+        keyPattern: Object.fromEntries(best.index.key),
+        ranges: best.bounds?.ranges ?? [],
+      }),
+      reverse: this.#direction === 'reverse',
+      sortCovered: this.#sorted && this.sortCovered,
+      pushdown: { filter: this.#filterPushed, sort: this.sortPushdown },
+      reason: best?.reason ?? 'no usable index',
+    }
+  }
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }

@@ -5,12 +5,13 @@ import type { IndexInfo, IndexKeyField } from '../engine/contract.js'
 
 /**
  * Whether walking `index` (forward or reversed) returns documents in `sort` order. Key fields bound
- * to a single value (`singlePoint`) can be skipped; a multikey index never covers a sort.
+ * to a single value (bit `i` of `singlePoint` for key field `i`) can be skipped; a multikey index
+ * never covers a sort.
  */
 export function sortDirection(
   index: IndexInfo,
   sort: readonly IndexKeyField[],
-  singlePoint: ReadonlySet<number>
+  singlePoint: number
 ): 'forward' | 'reverse' | undefined {
   if (index.multikey) return undefined
   let j = 0
@@ -22,7 +23,7 @@ export function sortDirection(
       if (way !== undefined && way !== same) return undefined
       way = same
       j++
-    } else if (!singlePoint.has(i)) {
+    } else if (i > 30 || (singlePoint & (1 << i)) === 0) {
       return undefined
     }
   }

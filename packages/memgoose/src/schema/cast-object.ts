@@ -2,7 +2,7 @@
  * Casting a whole object against a schema: known paths are cast with their SchemaType, nested paths
  * recurse, unknown paths follow the `strict` option, and defaults fill what is missing.
  */
-import { CastError, MemgooseError, type ValidationError } from '../errors/index.js'
+import { CastError, MemgooseError, type ErrorCollector, type ValidationError } from '../errors/index.js'
 import { isPlainObject } from '../values/bson.js'
 import { cloneValue } from '../values/clone.js'
 import { assertSafeKey } from '../values/paths.js'
@@ -11,7 +11,7 @@ import type { Schema } from './schema.js'
 /** Options of castObject. */
 export interface CastObjectOptions {
   /** Collects cast errors per path instead of throwing the first. */
-  errors?: ValidationError
+  errors?: ErrorCollector | ValidationError
   /** The document being built (`this` of setters and defaults). */
   doc?: unknown
   /** Fill defaults of missing paths. */
@@ -20,13 +20,15 @@ export interface CastObjectOptions {
   strict?: boolean | 'throw'
   /** Paths to leave out when applying defaults (e.g. deselected on a partial load). */
   skipDefaults?: (path: string) => boolean
+  /** Told about every path that received its default (documents track them for `$isDefault`). */
+  onDefault?: (path: string) => void
 }
 
 /** `strict: 'throw'` met a path that is not in the schema (mongoose's StrictModeError). */
 export class StrictModeError extends MemgooseError {
   readonly path: string
-  constructor(path: string) {
-    super('STRICT_MODE', `Field \`${path}\` is not in schema and strict mode is set to throw.`)
+  constructor(path: string, message?: string) {
+    super('STRICT_MODE', message ?? `Field \`${path}\` is not in schema and strict mode is set to throw.`)
     this.path = path
   }
 }
@@ -154,7 +156,10 @@ export function applyDefaults(
     if (blocked || obj[leaf] !== undefined) continue
     try {
       const value = type.getDefault(options.doc)
-      if (value !== undefined) obj[leaf] = value
+      if (value !== undefined) {
+        obj[leaf] = value
+        options.onDefault?.(type.path)
+      }
     } catch (err) {
       if (!(err instanceof CastError) || !options.errors) throw err
       options.errors.addError(type.path, err)

@@ -6,6 +6,7 @@
 import { CastError } from '../errors/index.js'
 import { isPlainObject } from '../values/bson.js'
 import { assertSafeKey } from '../values/paths.js'
+import { StrictModeError } from './cast-object.js'
 import { ArrayType, EmbeddedType, MapType } from './compound-types.js'
 import type { Schema } from './schema.js'
 import type { SchemaType } from './schema-type.js'
@@ -14,68 +15,71 @@ import type { SchemaType } from './schema-type.js'
 const VALUE_OPS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte'])
 /** Operators whose operand is a list of values of the path's type. */
 const LIST_OPS = new Set(['$in', '$nin', '$all'])
-/** Operators whose operand is left as given (not of the path's type). */
-const RAW_OPS = new Set([
-  '$exists',
-  '$type',
-  '$size',
-  '$mod',
-  '$regex',
-  '$options',
-  '$comment',
-  '$text',
-  '$where',
-  '$expr',
-])
 
 /** Returns a cast copy of `filter` (the input is not mutated). Unknown paths pass through untouched. */
 export function castFilter(
   schema: Schema,
-  filter: Record<string, unknown>
+  filter: Record<string, unknown>,
+  options: { strictQuery?: boolean | 'throw' } = {}
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {}
+  // mongoose 7+: unknown filter paths pass unless `strictQuery` asks to drop (true) or reject them.
+  const strictQuery = options.strictQuery ?? schema.options.strictQuery ?? false
   for (const key of Object.keys(filter)) {
     assertSafeKey(key, 'a filter')
     const value = filter[key]
     if (key === '$and' || key === '$or' || key === '$nor') {
       out[key] = Array.isArray(value)
-        ? value.map((f) => (isPlainObject(f) ? castFilter(schema, f) : f))
+        ? value.map((f) => (isPlainObject(f) ? castFilter(schema, f, options) : f))
         : value
     } else if (key.startsWith('$')) {
       out[key] = value
     } else {
       const path = schema.resolveAlias(key)
+      if (strictQuery !== false && !isSchemaPath(schema, path)) {
+        if (strictQuery === 'throw') {
+          throw new StrictModeError(path, `Path "${path}" is not in schema and strictQuery is 'throw'.`)
+        }
+        continue
+      }
       out[path] = castCondition(schema, path, value)
     }
   }
   return out
 }
 
+/** True when `path` is typed by the schema, a nested object of it, or inside one of its paths. */
+function isSchemaPath(schema: Schema, path: string): boolean {
+  return schema.deepPath(path) !== undefined || isKnownPrefix(schema, path)
+}
+
 function castCondition(schema: Schema, path: string, condition: unknown): unknown {
   const type = schema.deepPath(path)
   if (!type || type.instance === 'Mixed') return condition
-  if (isPlainObject(condition) && Object.keys(condition).some((k) => k.startsWith('$'))) {
-    const out: Record<string, unknown> = {}
-    for (const op of Object.keys(condition)) {
-      const operand = condition[op]
-      if (VALUE_OPS.has(op)) out[op] = castValue(type, operand, path)
-      else if (LIST_OPS.has(op)) {
-        out[op] = Array.isArray(operand) ? operand.map((v) => castValue(type, v, path)) : operand
-      } else if (op === '$not') {
-        out[op] = isPlainObject(operand) ? castCondition(schema, path, operand) : operand
-      } else if (
-        op === '$elemMatch' &&
-        type instanceof ArrayType &&
-        type.isDocumentArray &&
-        isPlainObject(operand)
-      ) {
-        out[op] = castFilter(type.caster as Schema, operand)
-      } else if (RAW_OPS.has(op)) out[op] = operand
-      else out[op] = operand
-    }
-    return out
+  return castOperand(type, path, condition)
+}
+
+/** Casts a condition on a path of `type`: an operator object, or a value to compare with. */
+function castOperand(type: SchemaType, path: string, condition: unknown): unknown {
+  if (!isPlainObject(condition) || !Object.keys(condition).some((k) => k.startsWith('$'))) {
+    return castValue(type, condition, path)
   }
-  return castValue(type, condition, path)
+  const out: Record<string, unknown> = {}
+  for (const op of Object.keys(condition)) {
+    const operand = condition[op]
+    if (VALUE_OPS.has(op)) out[op] = castValue(type, operand, path)
+    else if (LIST_OPS.has(op)) {
+      out[op] = Array.isArray(operand) ? operand.map((v) => castValue(type, v, path)) : operand
+    } else if (op === '$not') {
+      out[op] = isPlainObject(operand) ? castOperand(type, path, operand) : operand
+    } else if (op === '$elemMatch' && type instanceof ArrayType && isPlainObject(operand)) {
+      // Document arrays match sub-filters; primitive arrays match operator objects on one element.
+      out[op] = type.isDocumentArray
+        ? castFilter(type.caster as Schema, operand)
+        : castOperand(type.caster as SchemaType, path, operand)
+    } else out[op] = operand
+  }
+  return out
 }
 
 /** Casts one filter operand: arrays match element types, RegExps pass, null passes. */
@@ -93,7 +97,8 @@ function castValue(type: SchemaType, value: unknown, path: string): unknown {
 function castScalar(type: SchemaType, value: unknown, path: string): unknown {
   if (value === null || value === undefined || value instanceof RegExp) return value
   try {
-    return type.cast(value)
+    // mongoose casts query values through the setters too (`lowercase` matches what was stored).
+    return type.applySetters(value, undefined)
   } catch (err) {
     if (err instanceof CastError) throw new CastError(err.kind, value, path, err.reason)
     throw err
@@ -112,7 +117,7 @@ const ELEMENT_UPDATE_OPS = new Set(['$push', '$addToSet'])
 export function castUpdate(
   schema: Schema,
   update: Record<string, unknown>,
-  options: { strict?: boolean | 'throw' } = {}
+  options: { strict?: boolean | 'throw'; overwriteImmutable?: boolean } = {}
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   const strict = options.strict ?? schema.options.strict
@@ -136,15 +141,19 @@ export function castUpdate(
         op !== '$rename' &&
         op !== '$currentDate'
       ) {
-        if (strict === 'throw')
-          throw new CastError(
-            'strict',
-            value,
+        if (strict === 'throw') {
+          throw new StrictModeError(
             path,
-            new Error(
-              `Path "${path}" is not in schema, strict mode is \`true\`, and upsert is \`false\`.`
-            )
+            `Path "${path}" is not in schema, strict mode is \`true\`, and upsert is \`false\`.`
           )
+        }
+        continue
+      }
+      // mongoose strips immutable paths from updates; only an insert ($setOnInsert) may set them.
+      if (type && isImmutable(type) && op !== '$setOnInsert' && !options.overwriteImmutable) {
+        if (strict === 'throw') {
+          throw new StrictModeError(path, `Path \`${path}\` is immutable and strict mode is set to throw.`)
+        }
         continue
       }
       castFields[path] = type ? castUpdateValue(op, type, value, path) : value
@@ -152,6 +161,12 @@ export function castUpdate(
     if (Object.keys(castFields).length > 0 || op === '$setOnInsert') out[op] = castFields
   }
   return out
+}
+
+/** `immutable: true` (functions are asked without a document, as mongoose does for updates). */
+function isImmutable(type: SchemaType): boolean {
+  const flag = type.options.immutable
+  return typeof flag === 'function' ? Boolean((flag as () => unknown)()) : Boolean(flag)
 }
 
 function isKnownPrefix(schema: Schema, path: string): boolean {

@@ -2,7 +2,7 @@
  * SchemaTypes that hold other values: arrays (of a type or of subdocuments), single nested
  * subdocuments, and Maps. Casting recurses into the element / sub-schema.
  */
-import { CastError, ValidationError } from '../errors/index.js'
+import { CastError, ErrorCollector } from '../errors/index.js'
 import { castObject } from './cast-object.js'
 import type { Schema } from './schema.js'
 import { SchemaType } from './schema-type.js'
@@ -120,7 +120,7 @@ function castSubdocument(
     throw new CastError('Embedded', value, path)
   }
   const plain = (value as { toObject?: () => unknown }).toObject?.() ?? value
-  const errors = new ValidationError()
+  const errors = new ErrorCollector()
   const out = castObject(schema, plain as Record<string, unknown>, {
     errors,
     doc,

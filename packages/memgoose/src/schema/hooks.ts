@@ -71,7 +71,7 @@ export class Hooks {
   ): Promise<void> {
     for (const hook of this.#pre) {
       if (!applies(hook, name, kind)) continue
-      await callHook(hook.fn, ctx, args, kind)
+      await callHook(hook.fn, ctx, args, kind, 'pre')
     }
   }
 
@@ -126,7 +126,9 @@ function makeHook(
 function applies(hook: Hook, name: string, kind: string): boolean {
   if (!hook.match(name)) return false
   if (!SHARED.has(name)) return true
-  if (kind === 'document') return hook.options.document ?? name !== 'updateOne'
+  // As mongoose: `deleteOne`/`updateOne` hooks are query middleware unless `{ document: true }`;
+  // `validate` hooks are document middleware unless `{ query: true }`.
+  if (kind === 'document') return hook.options.document ?? name === 'validate'
   if (kind === 'query') return hook.options.query ?? name !== 'validate'
   return true
 }
@@ -135,7 +137,13 @@ function applies(hook: Hook, name: string, kind: string): boolean {
  * Calls one hook: resolves when its promise settles or when it calls `next` (whichever it uses),
  * rejects on a throw, a rejected promise or `next(err)`.
  */
-function callHook(fn: HookFn, ctx: unknown, args: unknown[], kind: string): Promise<void> {
+function callHook(
+  fn: HookFn,
+  ctx: unknown,
+  args: unknown[],
+  kind: string,
+  phase: 'pre' | 'post' = 'post'
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let settled = false
     const next = Object.assign(
@@ -148,7 +156,9 @@ function callHook(fn: HookFn, ctx: unknown, args: unknown[], kind: string): Prom
       kind === 'document' ? { doc: ctx } : kind === 'query' ? { query: ctx } : { model: ctx }
     )
     const contextForm = takesContextObject(fn)
-    const callArgs = contextForm ? [next, ...args] : [...args, next]
+    // kareem's conventions: pre hooks get `next` first (`function (next, docs)`), post hooks last.
+    const nextFirst = contextForm || phase === 'pre'
+    const callArgs = nextFirst ? [next, ...args] : [...args, next]
     let returned: unknown
     try {
       returned = fn.apply(ctx, callArgs)
@@ -156,7 +166,7 @@ function callHook(fn: HookFn, ctx: unknown, args: unknown[], kind: string): Prom
       next(err)
       return
     }
-    const expectsNext = !contextForm && fn.length > args.length
+    const expectsNext = !contextForm && (phase === 'pre' ? fn.length >= 1 : fn.length > args.length)
     if (returned && typeof (returned as Promise<unknown>).then === 'function') {
       // As kareem does: a returned promise settles the hook even if it also declared `next`.
       ;(returned as Promise<unknown>).then(

@@ -19,7 +19,7 @@ import {
 import { buildValidators, type Validator } from './validators.js'
 
 /** Getter/setter signature: `this` is the document (or query for update setters). */
-export type Transform = (this: unknown, value: unknown, schemaType?: SchemaType) => unknown
+export type Transform = (this: unknown, value: unknown, ...rest: unknown[]) => unknown
 
 /** Caster of one primitive type. */
 type Caster = (value: unknown) => unknown
@@ -81,12 +81,13 @@ export class SchemaType {
   }
 
   /** Runs setters (in definition order) then casts — what assigning a value does. */
-  applySetters(value: unknown, doc: unknown): unknown {
+  applySetters(value: unknown, doc: unknown, priorValue?: unknown): unknown {
     let v = value
     if (this.setters.length > 0 && v !== null && v !== undefined && this.instance === 'String') {
       v = this.cast(v, doc)
     }
-    for (const setter of this.setters) v = setter.call(doc, v, this)
+    // mongoose's setter signature: (value, priorValue, schemaType).
+    for (const setter of this.setters) v = setter.call(doc, v, priorValue, this)
     return this.cast(v, doc)
   }
 

@@ -231,9 +231,7 @@ function encodeUtf8(s: string): string {
 }
 
 function latin1(bytes: Uint8Array): string {
-  let out = ''
-  for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i])
-  return out
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1')
 }
 
 function invert(s: string): string {

@@ -64,26 +64,32 @@ describe('Aggregate builder', () => {
   })
 
   it('rejects non-stage arguments to append', () => {
-    expect(() => new Aggregate().append({ match: {} } as never)).toThrow(expect.objectContaining({ code: 'BAD_STAGE' }))
+    expect(() => new Aggregate().append({ match: {} } as never)).toThrow(
+      expect.objectContaining({ code: 'BAD_STAGE' })
+    )
   })
 
   it('keeps options, session and sort directions by name', () => {
-    const agg = new Aggregate().option({ allowDiskUse: true }).session('s').sort({ a: 'desc', b: 'asc' })
+    const agg = new Aggregate()
+      .option({ allowDiskUse: true })
+      .session('s')
+      .sort({ a: 'desc', b: 'asc' })
     expect(agg.options).toEqual({ allowDiskUse: true, session: 's' })
     expect(agg.pipeline()).toEqual([{ $sort: { a: -1, b: 1 } }])
   })
 
   it('is thenable and runs middleware around exec', async () => {
     const events: string[] = []
-    const out = await new Aggregate([], runner(events)).match({ city: 'a' }).group({ _id: null, s: { $sum: '$n' } })
+    const out = await new Aggregate([], runner(events))
+      .match({ city: 'a' })
+      .group({ _id: null, s: { $sum: '$n' } })
     expect(out).toEqual([{ _id: null, s: 5 }])
     expect(events).toEqual(['pre:2', 'post:1'])
   })
 
   it('supports catch and finally', async () => {
     let finished = false
-    const err = await new Aggregate([{ $bogus: 1 }], runner())
-      .catch((e) => e)
+    const err = await new Aggregate([{ $bogus: 1 }], runner()).catch((e) => e)
     expect(err).toMatchObject({ code: 'UNKNOWN_STAGE' })
     await new Aggregate([], runner()).finally(() => {
       finished = true

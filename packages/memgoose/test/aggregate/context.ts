@@ -41,6 +41,10 @@ export function arrayContext(docs: Doc[], others: Record<string, Doc[]> = {}): A
 }
 
 /** Runs `pipeline` over `docs` (and other named collections) and returns every result. */
-export function run(docs: Doc[], pipeline: unknown[], others: Record<string, Doc[]> = {}): Promise<Doc[]> {
+export function run(
+  docs: Doc[],
+  pipeline: unknown[],
+  others: Record<string, Doc[]> = {}
+): Promise<Doc[]> {
   return aggregateToArray(pipeline, arrayContext(docs, others))
 }

@@ -14,11 +14,23 @@ describe('runPipeline', () => {
   it('hands the leading $match/$sort/$skip/$limit to the source', async () => {
     const ctx = arrayContext(docs)
     const out = await aggregateToArray(
-      [{ $match: { n: { $gt: 1 } } }, { $match: { city: 'a' } }, { $sort: { n: -1 } }, { $skip: 1 }, { $limit: 5 }, { $project: { n: 1 } }],
+      [
+        { $match: { n: { $gt: 1 } } },
+        { $match: { city: 'a' } },
+        { $sort: { n: -1 } },
+        { $skip: 1 },
+        { $limit: 5 },
+        { $project: { n: 1 } },
+      ],
       ctx
     )
     expect(ctx.heads).toEqual([
-      { filter: { $and: [{ n: { $gt: 1 } }, { city: 'a' }] }, sort: [['n', -1]], skip: 1, limit: 5 },
+      {
+        filter: { $and: [{ n: { $gt: 1 } }, { city: 'a' }] },
+        sort: [['n', -1]],
+        skip: 1,
+        limit: 5,
+      },
     ])
     expect(out).toEqual([{ _id: 1, n: 5 }])
   })
@@ -39,7 +51,13 @@ describe('runPipeline', () => {
   })
 
   it('explains which head goes to the planner and which stages run here', () => {
-    const plan = explainPipeline([{ $match: { a: 1 } }, { $sort: { b: 1 } }, { $group: { _id: '$c' } }, { $sort: { _id: 1 } }, { $limit: 3 }])
+    const plan = explainPipeline([
+      { $match: { a: 1 } },
+      { $sort: { b: 1 } },
+      { $group: { _id: '$c' } },
+      { $sort: { _id: 1 } },
+      { $limit: 3 },
+    ])
     expect(plan.head).toEqual({ filter: { a: 1 }, sort: [['b', 1]] })
     expect(plan.headStages).toEqual(['$match', '$sort'])
     expect(plan.stages).toEqual(['$group', '$sort', '$limit'])
@@ -48,7 +66,8 @@ describe('runPipeline', () => {
 
   it('streams results as an async iterable', async () => {
     const seen: unknown[] = []
-    for await (const doc of runPipeline([{ $sort: { n: 1 } }], arrayContext(docs))) seen.push(doc._id)
+    for await (const doc of runPipeline([{ $sort: { n: 1 } }], arrayContext(docs)))
+      seen.push(doc._id)
     expect(seen).toEqual([4, 2, 1, 3])
   })
 
@@ -59,7 +78,13 @@ describe('runPipeline', () => {
   })
 
   it('rejects malformed stages with BAD_STAGE', () => {
-    const bad = [[{ $match: 1 }], [{ $limit: -1 }], [{ $group: { total: { $sum: 1 } } }], [{ a: 1, b: 2 }], [{ $unwind: 'x' }]]
+    const bad = [
+      [{ $match: 1 }],
+      [{ $limit: -1 }],
+      [{ $group: { total: { $sum: 1 } } }],
+      [{ a: 1, b: 2 }],
+      [{ $unwind: 'x' }],
+    ]
     for (const pipeline of bad) {
       expect(() => runPipeline(pipeline, arrayContext(docs))).toThrow(QueryError)
       try {
@@ -71,11 +96,21 @@ describe('runPipeline', () => {
   })
 
   it('rejects unknown operators with UNKNOWN_OPERATOR naming the operator and stage', () => {
-    expect(() => runPipeline([{ $project: { x: { $frobnicate: 1 } } }], arrayContext(docs))).toThrow(
-      expect.objectContaining({ code: 'UNKNOWN_OPERATOR', message: expect.stringMatching(/\$project.*\$frobnicate/) })
+    expect(() =>
+      runPipeline([{ $project: { x: { $frobnicate: 1 } } }], arrayContext(docs))
+    ).toThrow(
+      expect.objectContaining({
+        code: 'UNKNOWN_OPERATOR',
+        message: expect.stringMatching(/\$project.*\$frobnicate/),
+      })
     )
-    expect(() => runPipeline([{ $group: { _id: null, x: { $median: '$n' } } }], arrayContext(docs))).toThrow(
-      expect.objectContaining({ code: 'UNKNOWN_OPERATOR', message: expect.stringContaining('$median') })
+    expect(() =>
+      runPipeline([{ $group: { _id: null, x: { $median: '$n' } } }], arrayContext(docs))
+    ).toThrow(
+      expect.objectContaining({
+        code: 'UNKNOWN_OPERATOR',
+        message: expect.stringContaining('$median'),
+      })
     )
   })
 

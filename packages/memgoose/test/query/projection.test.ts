@@ -88,6 +88,13 @@ describe('$slice, $elemMatch and positional', () => {
     expect(project({ tags: { $elemMatch: { $gte: 'c' } } }).tags).toEqual(['c'])
   })
 
+  it('$elemMatch also works beside exclusions', () => {
+    const out = project({ name: 0, items: { $elemMatch: { sku: 'y' } } })
+    expect(out.name).toBeUndefined()
+    expect(out.age).toBe(30)
+    expect(out.items).toEqual([{ sku: 'y', qty: 5 }])
+  })
+
   it('field.$ keeps the element the filter matched', () => {
     expect(project({ 'items.$': 1 }, { 'items.sku': 'y' })).toEqual({
       _id: 1,

@@ -12,7 +12,8 @@ class Extreme implements ValueState {
 
   push(value: unknown): void {
     if (value === null || value === undefined) return
-    if (this.best === undefined || this.sign * compareValues(value, this.best) > 0) this.best = value
+    if (this.best === undefined || this.sign * compareValues(value, this.best) > 0)
+      this.best = value
   }
 
   result(): unknown {

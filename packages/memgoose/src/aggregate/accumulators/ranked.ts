@@ -18,12 +18,20 @@ class Ranked implements AccumulatorState {
   readonly #compare: Comparator
   readonly #output: Evaluate
   readonly #n: Evaluate | undefined
+  readonly #reversed: boolean
   #limit = 0
   readonly #docs: Doc[] = []
   readonly #values: unknown[] = []
 
-  constructor(name: string, compare: Comparator, output: Evaluate, n: Evaluate | undefined) {
+  constructor(
+    name: string,
+    compare: Comparator,
+    output: Evaluate,
+    n: Evaluate | undefined,
+    reversed: boolean
+  ) {
     this.#name = name
+    this.#reversed = reversed
     this.#compare = compare
     this.#output = output
     this.#n = n
@@ -50,7 +58,9 @@ class Ranked implements AccumulatorState {
   }
 
   result(): unknown {
-    return this.#n ? this.#values : (this.#values[0] ?? null)
+    // Bottom-n is kept best-first under the reversed order; it is reported in sortBy order.
+    if (this.#n) return this.#reversed ? this.#values.slice().reverse() : this.#values
+    return this.#values[0] ?? null
   }
 }
 
@@ -58,11 +68,21 @@ class Ranked implements AccumulatorState {
 export function ranked(bottom: boolean, many: boolean): AccumulatorOperator {
   return (args, compile, name) => {
     if (!isPlainObject(args) || !isPlainObject(args.sortBy)) {
-      throw new QueryError('BAD_EXPRESSION', `${name} requires { sortBy: {...}, output${many ? ', n' : ''} }`)
+      throw new QueryError(
+        'BAD_EXPRESSION',
+        `${name} requires { sortBy: {...}, output${many ? ', n' : ''} }`
+      )
     }
-    const spec = compileSpec(name, { ...args, sortBy: null }, compile, many ? ['output', 'sortBy', 'n'] : ['output', 'sortBy'])
+    const spec = compileSpec(
+      name,
+      { ...args, sortBy: null },
+      compile,
+      many ? ['output', 'sortBy', 'n'] : ['output', 'sortBy']
+    )
     const sort = compileSort(args.sortBy)
     const compare: Comparator = bottom ? (a, b) => sort(b, a) : sort
-    return { create: () => new Ranked(name, compare, spec.output!, many ? spec.n : undefined) }
+    return {
+      create: () => new Ranked(name, compare, spec.output!, many ? spec.n : undefined, bottom),
+    }
   }
 }

@@ -16,4 +16,8 @@ export interface CompiledAccumulator {
 }
 
 /** Compiles an accumulator's argument. `name` is the operator (`'$sum'`). */
-export type AccumulatorOperator = (args: unknown, compile: CompileFn, name: string) => CompiledAccumulator
+export type AccumulatorOperator = (
+  args: unknown,
+  compile: CompileFn,
+  name: string
+) => CompiledAccumulator

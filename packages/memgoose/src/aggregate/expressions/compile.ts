@@ -57,7 +57,10 @@ function compileObject(expr: Record<string, unknown>): Evaluate {
     }
     splitPath(key)
     if (key.includes('.')) {
-      throw new QueryError('BAD_EXPRESSION', `Field names in expression objects cannot contain ".": ${key}`)
+      throw new QueryError(
+        'BAD_EXPRESSION',
+        `Field names in expression objects cannot contain ".": ${key}`
+      )
     }
     fields.push(key)
     values.push(compileExpression(expr[key]))

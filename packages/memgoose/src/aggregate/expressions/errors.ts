@@ -9,8 +9,5 @@ export function badExpression(name: string, message: string): QueryError {
 
 /** A value of the wrong type met while evaluating (MongoDB fails the pipeline too). */
 export function typeMismatch(name: string, expected: string, value: unknown): QueryError {
-  return new QueryError(
-    'TYPE_MISMATCH',
-    `${name} ${expected}, found ${bsonTypeAlias(value)}`
-  )
+  return new QueryError('TYPE_MISMATCH', `${name} ${expected}, found ${bsonTypeAlias(value)}`)
 }

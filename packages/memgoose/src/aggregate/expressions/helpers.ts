@@ -11,7 +11,8 @@ import type { CompileFn, Evaluate, ExpressionOperator } from './types.js'
 export function argList(name: string, args: unknown, min: number, max = min): unknown[] {
   const list = Array.isArray(args) ? args : [args]
   if (list.length < min || list.length > max) {
-    const want = min === max ? `exactly ${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`
+    const want =
+      min === max ? `exactly ${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`
     throw badExpression(name, `takes ${want} argument(s), got ${list.length}`)
   }
   return list

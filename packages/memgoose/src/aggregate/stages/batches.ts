@@ -56,7 +56,10 @@ export function mapStage(name: string, fn: (doc: Doc, rt: Runtime) => Doc | unde
 }
 
 /** A stage that needs all of its input before producing output. */
-export function blockingStage(name: string, fn: (docs: Doc[], rt: Runtime) => Promise<Doc[]> | Doc[]): Stage {
+export function blockingStage(
+  name: string,
+  fn: (docs: Doc[], rt: Runtime) => Promise<Doc[]> | Doc[]
+): Stage {
   return {
     name,
     async *run(input, rt) {

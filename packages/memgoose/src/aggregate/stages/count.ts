@@ -5,7 +5,13 @@ import type { StageCompiler } from './types.js'
 
 /** Compiles `$count`. */
 export const count: StageCompiler = (spec, _env, name) => {
-  if (typeof spec !== 'string' || spec === '' || spec.startsWith('$') || spec.includes('.') || spec === '_id') {
+  if (
+    typeof spec !== 'string' ||
+    spec === '' ||
+    spec.startsWith('$') ||
+    spec.includes('.') ||
+    spec === '_id'
+  ) {
     throw badStage(name, 'requires a non-empty field name without "$" or "." (and not _id)')
   }
   splitPath(spec)

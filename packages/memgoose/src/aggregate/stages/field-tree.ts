@@ -13,10 +13,7 @@ import { badStage } from './errors.js'
 
 /** A node of a field tree. */
 export type FieldNode =
-  | { kind: 'include' }
-  | { kind: 'exclude' }
-  | { kind: 'computed'; fn: Evaluate }
-  | NestedNode
+  { kind: 'include' } | { kind: 'exclude' } | { kind: 'computed'; fn: Evaluate } | NestedNode
 
 /** An inner node: children in specification order. */
 export interface NestedNode {
@@ -54,10 +51,15 @@ function leaf(stage: string, path: string, value: unknown, mode: TreeMode): Fiel
 }
 
 /** Parses a specification into a tree. Throws BAD_STAGE on path collisions or empty objects. */
-export function parseTree(stage: string, spec: Record<string, unknown>, mode: TreeMode): NestedNode {
+export function parseTree(
+  stage: string,
+  spec: Record<string, unknown>,
+  mode: TreeMode
+): NestedNode {
   const root = nested()
   const insert = (parent: NestedNode, prefix: string, key: string, value: unknown): void => {
-    if (key.startsWith('$')) throw badStage(stage, `field names cannot start with "$": ${prefix}${key}`)
+    if (key.startsWith('$'))
+      throw badStage(stage, `field names cannot start with "$": ${prefix}${key}`)
     const parts = splitPath(key)
     let node = parent
     for (let i = 0; i < parts.length - 1; i++) {
@@ -75,7 +77,8 @@ export function parseTree(stage: string, spec: Record<string, unknown>, mode: Tr
     if (isPlainObject(value) && !isOperatorObject(value)) {
       const keys = Object.keys(value)
       if (keys.length === 0) {
-        if (mode === 'project') throw badStage(stage, `an empty object is not a valid value for "${path}"`)
+        if (mode === 'project')
+          throw badStage(stage, `an empty object is not a valid value for "${path}"`)
       } else {
         let child = node.children.get(last)
         if (child === undefined) {
@@ -105,7 +108,11 @@ function markComputed(node: NestedNode): boolean {
 }
 
 /** Counts the leaves of each kind (for deciding inclusion vs exclusion). */
-export function leafKinds(node: NestedNode, skipTopId: boolean, out = new Set<string>()): Set<string> {
+export function leafKinds(
+  node: NestedNode,
+  skipTopId: boolean,
+  out = new Set<string>()
+): Set<string> {
   for (const [key, child] of node.children) {
     if (skipTopId && key === '_id') continue
     if (child.kind === 'nested') leafKinds(child, false, out)

@@ -8,7 +8,8 @@ import type { StageCompiler } from './types.js'
 
 /** Compiles `$group`. */
 export const group: StageCompiler = (spec, _env, name) => {
-  if (!isPlainObject(spec) || !('_id' in spec)) throw badStage(name, 'a group specification must include an _id')
+  if (!isPlainObject(spec) || !('_id' in spec))
+    throw badStage(name, 'a group specification must include an _id')
   const id = compileExpression(spec._id)
   const fields = compileGroupFields(name, spec, '_id')
   return {
@@ -30,4 +31,3 @@ export const group: StageCompiler = (spec, _env, name) => {
     },
   }
 }
-

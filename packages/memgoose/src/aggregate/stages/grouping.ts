@@ -16,7 +16,11 @@ export interface GroupFields {
 }
 
 /** Compiles `{ field: { $acc: expr } }` entries (all keys but `skip`). */
-export function compileGroupFields(stage: string, spec: Record<string, unknown>, skip: string): GroupFields {
+export function compileGroupFields(
+  stage: string,
+  spec: Record<string, unknown>,
+  skip: string
+): GroupFields {
   const names: string[] = []
   const accumulators: CompiledAccumulator[] = []
   for (const key of Object.keys(spec)) {
@@ -50,7 +54,10 @@ export class Grouper {
     const key = groupKey(id)
     let group = this.#groups.get(key)
     if (group === undefined) {
-      group = { id: id === undefined ? null : id, states: this.#fields.accumulators.map((a) => a.create()) }
+      group = {
+        id: id === undefined ? null : id,
+        states: this.#fields.accumulators.map((a) => a.create()),
+      }
       this.#groups.set(key, group)
     }
     const states = group.states

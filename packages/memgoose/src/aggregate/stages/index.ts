@@ -15,6 +15,14 @@ import { sortByCount } from './sort-by-count.js'
 import { unionWith } from './union-with.js'
 import { unset } from './unset.js'
 import { unwind } from './unwind.js'
+import { bucket } from './bucket.js'
+import { bucketAuto } from './bucket-auto.js'
+import { densify } from './densify.js'
+import { fill } from './fill.js'
+import { graphLookup } from './graph-lookup.js'
+import { redact } from './redact.js'
+import { setWindowFields } from './set-window-fields.js'
+import { writeOut } from './write-out.js'
 import type { StageCompiler } from './types.js'
 
 /** Every supported stage by name. */
@@ -37,4 +45,13 @@ export const stageCompilers: Readonly<Record<string, StageCompiler>> = Object.fr
   $unionWith: unionWith,
   $unset: unset,
   $unwind: unwind,
+  $bucket: bucket,
+  $bucketAuto: bucketAuto,
+  $densify: densify,
+  $fill: fill,
+  $graphLookup: graphLookup,
+  $redact: redact,
+  $setWindowFields: setWindowFields,
+  $out: writeOut,
+  $merge: writeOut,
 })

@@ -5,7 +5,10 @@ import type { StageCompiler } from './types.js'
 /** A positive integer argument of `$limit`/`$skip`/`$sample`. */
 export function count(stage: string, value: unknown, allowZero: boolean): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < (allowZero ? 0 : 1)) {
-    throw badStage(stage, `requires a ${allowZero ? 'non-negative' : 'positive'} integer, got ${String(value)}`)
+    throw badStage(
+      stage,
+      `requires a ${allowZero ? 'non-negative' : 'positive'} integer, got ${String(value)}`
+    )
   }
   return value
 }

@@ -44,9 +44,11 @@ function indexForeign(docs: Doc[], foreignField: string): Map<unknown, number[]>
 /** Compiles `$lookup`. */
 export const lookup: StageCompiler = (spec, env, name) => {
   if (!isPlainObject(spec)) throw badStage(name, 'requires an object specification')
-  for (const key of Object.keys(spec)) if (!ALLOWED.has(key)) throw badStage(name, `unknown argument "${key}"`)
+  for (const key of Object.keys(spec))
+    if (!ALLOWED.has(key)) throw badStage(name, `unknown argument "${key}"`)
   const { from, localField, foreignField, as } = spec
-  if (typeof from !== 'string' || from === '') throw badStage(name, "'from' must be a collection name")
+  if (typeof from !== 'string' || from === '')
+    throw badStage(name, "'from' must be a collection name")
   if (typeof as !== 'string' || as === '') throw badStage(name, "'as' must be a field name")
   const asParts = fieldParts(as)
   const equality = localField !== undefined || foreignField !== undefined
@@ -56,7 +58,8 @@ export const lookup: StageCompiler = (spec, env, name) => {
   if (!equality && spec.pipeline === undefined) {
     throw badStage(name, "requires either 'localField'/'foreignField' or 'pipeline'")
   }
-  if (spec.let !== undefined && !isPlainObject(spec.let)) throw badStage(name, "'let' must be an object")
+  if (spec.let !== undefined && !isPlainObject(spec.let))
+    throw badStage(name, "'let' must be an object")
   const letNames: string[] = []
   const letValues: Evaluate[] = []
   for (const [key, expr] of Object.entries(spec.let ?? {})) {
@@ -65,14 +68,21 @@ export const lookup: StageCompiler = (spec, env, name) => {
     letValues.push(compileExpression(expr))
   }
   const sub: SplitSubPipeline | undefined =
-    spec.pipeline === undefined ? undefined : compileSubPipeline(env, spec.pipeline, `${name}.pipeline`)
+    spec.pipeline === undefined
+      ? undefined
+      : compileSubPipeline(env, spec.pipeline, `${name}.pipeline`)
   const bind = (doc: Doc, vars: Vars): Vars => {
     if (letNames.length === 0) return vars
     const scope = childVars(vars)
     for (let i = 0; i < letNames.length; i++) scope[letNames[i]] = letValues[i](doc, vars)
     return scope
   }
-  const finish = async (matches: Doc[], doc: Doc, ctx: AggregateContext, vars: Vars): Promise<Doc> => {
+  const finish = async (
+    matches: Doc[],
+    doc: Doc,
+    ctx: AggregateContext,
+    vars: Vars
+  ): Promise<Doc> => {
     const results = sub ? await runOver(sub.rest, matches, ctx, bind(doc, vars)) : matches
     return withField(doc, asParts, results)
   }
@@ -108,7 +118,10 @@ export const lookup: StageCompiler = (spec, env, name) => {
         const foreign =
           keys.size === 0
             ? []
-            : await rt.ctx.find(from, sub && Object.keys(sub.filter).length > 0 ? { $and: [filter, sub.filter] } : filter)
+            : await rt.ctx.find(
+                from,
+                sub && Object.keys(sub.filter).length > 0 ? { $and: [filter, sub.filter] } : filter
+              )
         const index = indexForeign(foreign, foreignPath)
         const used = new Uint8Array(foreign.length)
         const out: Doc[] = []

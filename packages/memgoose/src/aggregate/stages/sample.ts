@@ -7,7 +7,8 @@ import type { StageCompiler } from './types.js'
 
 /** Compiles `$sample`. */
 export const sample: StageCompiler = (spec, _env, name) => {
-  if (!isPlainObject(spec) || Object.keys(spec).length !== 1) throw badStage(name, 'requires { size: n }')
+  if (!isPlainObject(spec) || Object.keys(spec).length !== 1)
+    throw badStage(name, 'requires { size: n }')
   const size = count(name, spec.size, true)
   return {
     name,

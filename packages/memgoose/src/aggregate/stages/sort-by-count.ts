@@ -8,7 +8,9 @@ import type { StageCompiler } from './types.js'
 
 /** Compiles `$sortByCount`. */
 export const sortByCount: StageCompiler = (spec, _env, name) => {
-  const isExpr = (typeof spec === 'string' && spec.startsWith('$')) || (isPlainObject(spec) && Object.keys(spec).length === 1 && Object.keys(spec)[0].startsWith('$'))
+  const isExpr =
+    (typeof spec === 'string' && spec.startsWith('$')) ||
+    (isPlainObject(spec) && Object.keys(spec).length === 1 && Object.keys(spec)[0].startsWith('$'))
   if (!isExpr) throw badStage(name, 'requires a field path or an operator expression')
   const expr = compileExpression(spec)
   return blockingStage(name, (docs, rt) => {

@@ -21,7 +21,10 @@ export function compileKeyedSort(stage: string, spec: unknown) {
   const keys = normalizeSort(spec)
   const paths = keys.map(([p]) => p)
   const dirs = keys.map(([, d]) => d)
-  const keyOf = (doc: Doc): Keyed => ({ keys: paths.map((p, i) => sortKeyOf(doc, p, dirs[i])), doc })
+  const keyOf = (doc: Doc): Keyed => ({
+    keys: paths.map((p, i) => sortKeyOf(doc, p, dirs[i])),
+    doc,
+  })
   const compare = (a: Keyed, b: Keyed): number => {
     for (let i = 0; i < dirs.length; i++) {
       const c = compareSortKeys(a.keys[i], b.keys[i])

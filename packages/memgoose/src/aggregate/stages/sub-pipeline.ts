@@ -9,7 +9,12 @@ import { collect, fromArray } from './batches.js'
 import type { CompiledStages, StageEnv } from './types.js'
 
 /** Runs compiled stages over `docs`. */
-export function runOver(compiled: CompiledStages, docs: readonly Doc[], ctx: AggregateContext, vars: Vars): Promise<Doc[]> {
+export function runOver(
+  compiled: CompiledStages,
+  docs: readonly Doc[],
+  ctx: AggregateContext,
+  vars: Vars
+): Promise<Doc[]> {
   let stream = fromArray(docs)
   for (const stage of compiled.stages) stream = stage.run(stream, { ctx, vars })
   return collect(stream)
@@ -29,13 +34,18 @@ export interface SplitSubPipeline {
 }
 
 /** Compiles a sub-pipeline, folding its leading variable-free `$match` stages into a filter. */
-export function compileSubPipeline(env: StageEnv, pipeline: unknown, where: string): SplitSubPipeline {
+export function compileSubPipeline(
+  env: StageEnv,
+  pipeline: unknown,
+  where: string
+): SplitSubPipeline {
   const list = Array.isArray(pipeline) ? pipeline : []
   const filters: Record<string, unknown>[] = []
   let i = 0
   while (i < list.length) {
     const stage = list[i]
-    if (!isPlainObject(stage) || Object.keys(stage).length !== 1 || !isPlainObject(stage.$match)) break
+    if (!isPlainObject(stage) || Object.keys(stage).length !== 1 || !isPlainObject(stage.$match))
+      break
     if (usesVariables(stage.$match)) break
     filters.push(stage.$match)
     i++

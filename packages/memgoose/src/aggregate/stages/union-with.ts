@@ -8,7 +8,7 @@ import type { StageCompiler } from './types.js'
 export const unionWith: StageCompiler = (spec, env, name) => {
   const options = typeof spec === 'string' ? { coll: spec } : spec
   if (!isPlainObject(options) || typeof options.coll !== 'string' || options.coll === '') {
-    throw badStage(name, "requires a collection name or { coll, pipeline? }")
+    throw badStage(name, 'requires a collection name or { coll, pipeline? }')
   }
   for (const key of Object.keys(options)) {
     if (key !== 'coll' && key !== 'pipeline') throw badStage(name, `unknown argument "${key}"`)

@@ -13,7 +13,11 @@ import type { StageCompiler } from './types.js'
 /** Compiles `$unwind`. */
 export const unwind: StageCompiler = (spec, _env, name) => {
   const options = typeof spec === 'string' ? { path: spec } : spec
-  if (!isPlainObject(options) || typeof options.path !== 'string' || !options.path.startsWith('$')) {
+  if (
+    !isPlainObject(options) ||
+    typeof options.path !== 'string' ||
+    !options.path.startsWith('$')
+  ) {
     throw badStage(name, 'path must be a string starting with "$"')
   }
   for (const key of Object.keys(options)) {
@@ -23,7 +27,10 @@ export const unwind: StageCompiler = (spec, _env, name) => {
   }
   const parts = fieldParts(options.path)
   const indexField = options.includeArrayIndex
-  if (indexField !== undefined && (typeof indexField !== 'string' || indexField === '' || indexField.startsWith('$'))) {
+  if (
+    indexField !== undefined &&
+    (typeof indexField !== 'string' || indexField === '' || indexField.startsWith('$'))
+  ) {
     throw badStage(name, 'includeArrayIndex must be a field name not starting with "$"')
   }
   const indexParts = indexField === undefined ? undefined : fieldParts(indexField)

@@ -7,7 +7,6 @@ import { ClosedError, MemgooseError, QueryError } from '../../errors/index.js'
 import { cloneValue } from '../../values/clone.js'
 import { encodeValue } from '../../values/keystring.js'
 import type {
-  DocBatches,
   EngineCollection,
   EngineTxn,
   IndexInfo,
@@ -17,11 +16,12 @@ import type {
 } from '../contract.js'
 import { KeyIndex } from './key-index.js'
 import { toIntervals } from './ranges.js'
+import type { KeyInterval } from './ranges.js'
 import { ID_INDEX, SecondaryIndex, atPosition, duplicateId } from './secondary.js'
 import { checkTxn } from './transaction.js'
 import type { UndoTarget } from './transaction.js'
 import { validateIndexSpec, sameIndex } from './validate-index.js'
-import { countIndex, walkEntries, walkIndex } from './walk.js'
+import { countIndex, lookupKeys, walkEntries, walkIndex } from './walk.js'
 
 /** What a collection needs from its engine. */
 export interface CollectionHost {
@@ -154,7 +154,7 @@ export class MemoryCollection implements EngineCollection, UndoTarget {
     return deleted
   }
 
-  scan(plan: ScanPlan, txn?: EngineTxn): DocBatches {
+  scan(plan: ScanPlan, txn?: EngineTxn): Iterable<StoredDoc[]> {
     this.#check(txn)
     const batchSize = Math.max(1, plan.batchSize ?? 256)
     const reverse = plan.reverse === true
@@ -162,16 +162,15 @@ export class MemoryCollection implements EngineCollection, UndoTarget {
       if (plan.index === undefined && !reverse && this.#inKeyOrder) {
         return walkEntries(this.#primary, batchSize)
       }
-      return walkIndex(
-        this.#primary,
-        toIntervals(plan.ranges, ID_DIRECTIONS),
-        reverse,
-        batchSize,
-        false
-      )
+      const intervals = toIntervals(plan.ranges, ID_DIRECTIONS)
+      if (plan.index !== undefined && intervals.every(isExact)) {
+        return lookupKeys(this.#primary, intervals, reverse, false)
+      }
+      return walkIndex(this.#primary, intervals, reverse, batchSize, false)
     }
     const idx = this.#index(plan.index)
     const intervals = toIntervals(plan.ranges, idx.keyer.directions)
+    if (intervals.every(isExact)) return lookupKeys(idx.entries, intervals, reverse, idx.multikey)
     return walkIndex(idx.entries, intervals, reverse, batchSize, idx.multikey)
   }
 
@@ -347,4 +346,8 @@ function moveKeys(
     else entries.remove(key, prev)
   }
   for (const key of nextKeys) if (!had.has(key)) entries.add(key, next)
+}
+
+function isExact(interval: KeyInterval): boolean {
+  return interval.exact !== undefined
 }

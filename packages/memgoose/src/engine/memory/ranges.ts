@@ -28,7 +28,8 @@ export function toIntervals(
   const intervals: KeyInterval[] = []
   for (const range of ranges) {
     const lower = encodeKey(range.lower, directions)
-    const upper = encodeKey(range.upper, directions)
+    // Equality ranges usually share one tuple for both ends: encode it once.
+    const upper = range.upper === range.lower ? lower : encodeKey(range.upper, directions)
     const lo = range.lowerInclusive ? lower : lower + KEY_PREFIX_END
     const hi = range.upperInclusive ? upper + KEY_PREFIX_END : upper
     if (lo >= hi) continue

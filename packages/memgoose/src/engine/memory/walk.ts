@@ -100,6 +100,40 @@ export function* walkEntries(index: KeyIndex, batchSize: number): Generator<Stor
   }
 }
 
+/**
+ * The documents under exact keys only (equality and `$in` plans), read at once by hash lookups:
+ * no generator, no ordered view. One batch, or none when nothing matched.
+ */
+export function lookupKeys(
+  index: KeyIndex,
+  intervals: readonly KeyInterval[],
+  reverse: boolean,
+  dedupe: boolean
+): StoredDoc[][] {
+  const batch: StoredDoc[] = []
+  const seen = dedupe ? new Set<StoredDoc>() : undefined
+  for (let n = 0; n < intervals.length; n++) {
+    const entry = index.get(intervals[reverse ? intervals.length - 1 - n : n].exact as string)
+    if (entry === undefined) continue
+    if (!(entry instanceof Set)) {
+      if (seen === undefined) batch.push(entry)
+      else if (!seen.has(entry)) {
+        seen.add(entry)
+        batch.push(entry)
+      }
+      continue
+    }
+    for (const doc of entry) {
+      if (seen === undefined) batch.push(doc)
+      else if (!seen.has(doc)) {
+        seen.add(doc)
+        batch.push(doc)
+      }
+    }
+  }
+  return batch.length === 0 ? [] : [batch]
+}
+
 /** How many documents `walkIndex` would return. */
 export function countIndex(
   index: KeyIndex,

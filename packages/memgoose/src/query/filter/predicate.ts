@@ -1,9 +1,10 @@
 /**
- * Turns the conditions on one path into a document predicate. Single-component paths holding
- * anything but an array take a fast route: one property read, then the operator tests.
+ * Turns the conditions on one path into a document predicate. Paths that reach a non-array
+ * value through plain objects only take a fast route: the property reads, then the operator tests.
  */
-import type { CompiledFilter, Condition, LeafCondition } from './types.js'
-import { anyCandidate } from './walk.js'
+import { holdsOnValue } from './types.js'
+import type { CompiledFilter, Condition } from './types.js'
+import { anyCandidate, isTraversable } from './walk.js'
 
 /** Predicate that holds when every predicate in `preds` holds. */
 export function allOf(preds: readonly CompiledFilter[]): CompiledFilter {
@@ -54,35 +55,84 @@ export function conditionHolds(
   return false
 }
 
+const WALK = Symbol('walk')
+
+/**
+ * The value at `parts` when it is reached through plain objects only and is not an array (the case
+ * where it is the only candidate); WALK when an array is met and the general walk is needed.
+ */
+function plainValueAt(doc: unknown, parts: readonly string[]): unknown {
+  let cur = doc
+  for (let i = 0; i < parts.length; i++) {
+    if (typeof cur !== 'object' || cur === null) return undefined
+    if (Array.isArray(cur)) return WALK
+    if (i > 0 && !isTraversable(cur)) return undefined
+    cur = (cur as Record<string, unknown>)[parts[i]]
+  }
+  if (Array.isArray(cur)) return WALK
+  return typeof cur === 'function' ? undefined : cur
+}
+
 /** The predicate for all of `conds` on the path `parts`. */
 export function fieldPredicate(
   parts: readonly string[],
   conds: readonly Condition[]
 ): CompiledFilter {
   const general = allOf(conds.map((cond) => (doc: unknown) => conditionHolds(cond, doc, parts, 0)))
-  if (parts.length !== 1 || !conds.every((c) => c.kind === 'leaf')) return general
-  const key = parts[0]
-  const leaves = conds as readonly LeafCondition[]
-  if (leaves.length === 1) {
-    const { test, negate } = leaves[0]
+  if (conds.length === 1 && conds[0].kind === 'leaf') {
+    const { test, negate } = conds[0]
+    if (parts.length === 1) {
+      const key = parts[0]
+      return (doc) => {
+        if (typeof doc === 'object' && doc !== null && !Array.isArray(doc)) {
+          const v = (doc as Record<string, unknown>)[key]
+          if (!Array.isArray(v)) return test(typeof v === 'function' ? undefined : v) !== negate
+        }
+        return general(doc)
+      }
+    }
+    if (parts.length === 2) {
+      const [outer, inner] = parts
+      return (doc) => {
+        if (typeof doc === 'object' && doc !== null && !Array.isArray(doc)) {
+          const sub = (doc as Record<string, unknown>)[outer]
+          if (isTraversable(sub)) {
+            const v = sub[inner]
+            if (!Array.isArray(v)) return test(typeof v === 'function' ? undefined : v) !== negate
+          } else if (!Array.isArray(sub)) return test(undefined) !== negate
+        }
+        return general(doc)
+      }
+    }
+    return (doc) => {
+      const v = plainValueAt(doc, parts)
+      return v === WALK ? general(doc) : test(v) !== negate
+    }
+  }
+  if (
+    parts.length === 1 &&
+    conds.length === 2 &&
+    conds[0].kind === 'leaf' &&
+    conds[1].kind === 'leaf'
+  ) {
+    // A range such as { $gte: 20, $lt: 40 }: one read, two tests.
+    const key = parts[0]
+    const [low, high] = conds
     return (doc) => {
       if (typeof doc === 'object' && doc !== null && !Array.isArray(doc)) {
-        const v = (doc as Record<string, unknown>)[key]
-        if (!Array.isArray(v)) return test(typeof v === 'function' ? undefined : v) !== negate
+        let v = (doc as Record<string, unknown>)[key]
+        if (!Array.isArray(v)) {
+          if (typeof v === 'function') v = undefined
+          return low.test(v) !== low.negate && high.test(v) !== high.negate
+        }
       }
       return general(doc)
     }
   }
   return (doc) => {
-    if (typeof doc === 'object' && doc !== null && !Array.isArray(doc)) {
-      let v = (doc as Record<string, unknown>)[key]
-      if (!Array.isArray(v)) {
-        if (typeof v === 'function') v = undefined
-        for (let i = 0; i < leaves.length; i++)
-          if (leaves[i].test(v) === leaves[i].negate) return false
-        return true
-      }
-    }
-    return general(doc)
+    const v = plainValueAt(doc, parts)
+    if (v === WALK) return general(doc)
+    for (let i = 0; i < conds.length; i++) if (!holdsOnValue(conds[i], v)) return false
+    return true
   }
 }

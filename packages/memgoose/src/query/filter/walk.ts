@@ -15,7 +15,11 @@ export type ValueTest = (value: unknown) => boolean
 
 /** True for a plain object a path may step into (not an array, Date, ObjectId, ...). */
 export function isTraversable(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  if (typeof value !== 'object' || value === null) return false
+  // The constructor read is cheap and settles the common case; stored documents never own a
+  // `constructor` key (it is forbidden), so it is always the inherited one.
+  if ((value as { constructor?: unknown }).constructor === Object) return true
+  if (Array.isArray(value)) return false
   const proto = Object.getPrototypeOf(value)
   return proto === Object.prototype || proto === null
 }
@@ -84,7 +88,9 @@ function anyInArray(
         if (anyCandidate(el, parts, i, test, expand)) return true
       }
     }
-    return index < arr.length ? anyCandidate(arr[index], parts, i + 1, test, expand) : test(undefined)
+    return index < arr.length
+      ? anyCandidate(arr[index], parts, i + 1, test, expand)
+      : test(undefined)
   }
   for (let k = 0; k < arr.length; k++) {
     const el = arr[k]

@@ -108,7 +108,10 @@ function exclude(value: unknown, tree: Map<string, Node>): unknown {
     const field = value[key]
     if (node === undefined) out[key] = field
     else if (node.children) out[key] = exclude(field, node.children)
-    else if (node.action?.kind === 'slice') out[key] = sliced(field, node.action)
+    else if (node.action?.kind !== 'exclude') {
+      const projected = applyLeaf(node, field, undefined)
+      if (projected !== undefined) out[key] = projected
+    }
   }
   return out
 }

@@ -1,6 +1,7 @@
 /**
  * Parsing and validation of projections: inclusion or exclusion (never mixed, except `_id: 0`),
- * dot paths and nested objects, `$slice`, `$elemMatch`, and the positional `field.$`.
+ * dot paths and nested objects, `$slice`, `$elemMatch`, and the positional `field.$`. `$slice` and
+ * `$elemMatch` fit either mode; alone, `$slice` keeps the other fields and `$elemMatch` does not.
  */
 import { NotSupportedError, QueryError } from '../../errors/index.js'
 import { splitPath } from '../../values/paths.js'
@@ -116,6 +117,7 @@ export function validateProjection(input: ProjectionInput): ProjectionSpec {
   let idExplicit = false
   let inclusion = false
   let exclusion = false
+  let elemMatch = false
   let positional = 0
   for (const [rawPath, value] of flat) {
     let action: ProjectionAction
@@ -144,7 +146,8 @@ export function validateProjection(input: ProjectionInput): ProjectionSpec {
       continue
     }
     if (action.kind === 'exclude') exclusion = true
-    else if (action.kind !== 'slice') inclusion = true
+    else if (action.kind === 'include' || action.kind === 'positional') inclusion = true
+    else if (action.kind === 'elemMatch') elemMatch = true
     paths.set(path, action)
   }
   if (inclusion && exclusion) {
@@ -152,7 +155,9 @@ export function validateProjection(input: ProjectionInput): ProjectionSpec {
   }
   assertNoCollision([...paths.keys()])
   const mode =
-    inclusion || (idExplicit && includeId && paths.size === 0) ? 'inclusion' : 'exclusion'
+    inclusion || (elemMatch && !exclusion) || (idExplicit && includeId && paths.size === 0)
+      ? 'inclusion'
+      : 'exclusion'
   return { mode, includeId, paths }
 }
 

@@ -73,12 +73,25 @@ export function compareSortKeys(a: unknown, b: unknown): number {
  * `Array.prototype.sort` (which is stable, so ties keep their input order).
  */
 export function compileSort(sort: SortSpec): DocumentComparator {
-  const keys = normalizeSort(sort).map(([path, dir]) => ({ parts: splitPath(path), dir }))
+  const keys = normalizeSort(sort).map(([path, dir]) => ({
+    parts: splitPath(path),
+    dir,
+    top: path.includes('.') ? undefined : path,
+  }))
   if (keys.length === 0) return () => 0
   return (a, b) => {
     for (let k = 0; k < keys.length; k++) {
-      const { parts, dir } = keys[k]
-      const c = compareKeys(keyAt(a, parts, 0, dir), keyAt(b, parts, 0, dir))
+      const { parts, dir, top } = keys[k]
+      let c: number
+      if (top !== undefined) {
+        // A top-level field holding no array is its own key: skip the walk.
+        const va = fieldOf(a as Record<string, unknown>, top)
+        const vb = fieldOf(b as Record<string, unknown>, top)
+        c =
+          Array.isArray(va) || Array.isArray(vb)
+            ? compareKeys(keyAt(a, parts, 0, dir), keyAt(b, parts, 0, dir))
+            : compareValues(va, vb)
+      } else c = compareKeys(keyAt(a, parts, 0, dir), keyAt(b, parts, 0, dir))
       if (c !== 0) return c * dir
     }
     return 0

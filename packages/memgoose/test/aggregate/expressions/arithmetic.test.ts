@@ -10,8 +10,12 @@ describe('arithmetic expressions', () => {
     expect(evaluate({ $add: ['$d', 500] }, doc)).toEqual(new Date(1500))
     expect(evaluate({ $add: [new Long(2), Decimal128.fromString('1.5')] })).toBe(3.5)
     expect(evaluate({ $add: ['$a', '$missing'] }, doc)).toBeNull()
-    expect(() => evaluate({ $add: ['$a', '$s'] }, doc)).toThrow(expect.objectContaining({ code: 'TYPE_MISMATCH' }))
-    expect(() => evaluate({ $add: ['$d', '$d'] }, doc)).toThrow(expect.objectContaining({ code: 'BAD_EXPRESSION' }))
+    expect(() => evaluate({ $add: ['$a', '$s'] }, doc)).toThrow(
+      expect.objectContaining({ code: 'TYPE_MISMATCH' })
+    )
+    expect(() => evaluate({ $add: ['$d', '$d'] }, doc)).toThrow(
+      expect.objectContaining({ code: 'BAD_EXPRESSION' })
+    )
   })
 
   it('subtracts numbers, dates and date minus number', () => {
@@ -19,7 +23,9 @@ describe('arithmetic expressions', () => {
     expect(evaluate({ $subtract: ['$d', new Date(200)] }, doc)).toBe(800)
     expect(evaluate({ $subtract: ['$d', 1000] }, doc)).toEqual(new Date(0))
     expect(evaluate({ $subtract: ['$n', 1] }, doc)).toBeNull()
-    expect(() => evaluate({ $subtract: [1, '$d'] }, doc)).toThrow(expect.objectContaining({ code: 'TYPE_MISMATCH' }))
+    expect(() => evaluate({ $subtract: [1, '$d'] }, doc)).toThrow(
+      expect.objectContaining({ code: 'TYPE_MISMATCH' })
+    )
   })
 
   it('multiplies, divides and takes remainders', () => {
@@ -27,8 +33,12 @@ describe('arithmetic expressions', () => {
     expect(evaluate({ $divide: ['$a', '$b'] }, doc)).toBe(3.5)
     expect(evaluate({ $mod: ['$a', '$b'] }, doc)).toBe(1)
     expect(evaluate({ $mod: [-7, 2] })).toBe(-1)
-    expect(() => evaluate({ $divide: ['$a', '$z'] }, doc)).toThrow(expect.objectContaining({ code: 'BAD_EXPRESSION' }))
-    expect(() => evaluate({ $mod: ['$a', 0] }, doc)).toThrow(expect.objectContaining({ code: 'BAD_EXPRESSION' }))
+    expect(() => evaluate({ $divide: ['$a', '$z'] }, doc)).toThrow(
+      expect.objectContaining({ code: 'BAD_EXPRESSION' })
+    )
+    expect(() => evaluate({ $mod: ['$a', 0] }, doc)).toThrow(
+      expect.objectContaining({ code: 'BAD_EXPRESSION' })
+    )
     expect(evaluate({ $divide: [null, 0] })).toBeNull()
   })
 
@@ -43,10 +53,16 @@ describe('arithmetic expressions', () => {
     expect(evaluate({ $log: [8, 2] })).toBeCloseTo(3)
     expect(evaluate({ $pow: [2, 10] })).toBe(1024)
     expect(evaluate({ $abs: '$missing' }, doc)).toBeNull()
-    expect(() => evaluate({ $sqrt: -1 })).toThrow(expect.objectContaining({ code: 'BAD_EXPRESSION' }))
+    expect(() => evaluate({ $sqrt: -1 })).toThrow(
+      expect.objectContaining({ code: 'BAD_EXPRESSION' })
+    )
     expect(() => evaluate({ $ln: 0 })).toThrow(expect.objectContaining({ code: 'BAD_EXPRESSION' }))
-    expect(() => evaluate({ $pow: [0, -1] })).toThrow(expect.objectContaining({ code: 'BAD_EXPRESSION' }))
-    expect(() => evaluate({ $abs: 'x' })).toThrow(expect.objectContaining({ code: 'TYPE_MISMATCH' }))
+    expect(() => evaluate({ $pow: [0, -1] })).toThrow(
+      expect.objectContaining({ code: 'BAD_EXPRESSION' })
+    )
+    expect(() => evaluate({ $abs: 'x' })).toThrow(
+      expect.objectContaining({ code: 'TYPE_MISMATCH' })
+    )
   })
 
   it('rounds half to even and truncates at a place', () => {
@@ -59,11 +75,17 @@ describe('arithmetic expressions', () => {
     expect(evaluate({ $trunc: [1.789, 1] })).toBe(1.7)
     expect(evaluate({ $trunc: -1.9 })).toBe(-1)
     expect(evaluate({ $round: [null, 1] })).toBeNull()
-    expect(() => evaluate({ $round: [1, 200] })).toThrow(expect.objectContaining({ code: 'BAD_EXPRESSION' }))
+    expect(() => evaluate({ $round: [1, 200] })).toThrow(
+      expect.objectContaining({ code: 'BAD_EXPRESSION' })
+    )
   })
 
   it('checks arity at compile time', () => {
-    expect(() => evaluate({ $subtract: [1] })).toThrow(expect.objectContaining({ code: 'BAD_EXPRESSION' }))
-    expect(() => evaluate({ $abs: [1, 2] })).toThrow(expect.objectContaining({ code: 'BAD_EXPRESSION' }))
+    expect(() => evaluate({ $subtract: [1] })).toThrow(
+      expect.objectContaining({ code: 'BAD_EXPRESSION' })
+    )
+    expect(() => evaluate({ $abs: [1, 2] })).toThrow(
+      expect.objectContaining({ code: 'BAD_EXPRESSION' })
+    )
   })
 })

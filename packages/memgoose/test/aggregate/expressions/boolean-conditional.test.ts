@@ -21,8 +21,12 @@ describe('boolean expressions', () => {
 describe('conditional expressions', () => {
   it('$cond in array and object forms evaluates only the chosen branch', () => {
     expect(evaluate({ $cond: [{ $gt: ['$a', 1] }, 'big', 'small'] }, { a: 5 })).toBe('big')
-    expect(evaluate({ $cond: { if: '$missing', then: { $divide: [1, 0] }, else: 'no' } }, {})).toBe('no')
-    expect(() => evaluate({ $cond: { if: 1, then: 2 } })).toThrow(expect.objectContaining({ code: 'BAD_EXPRESSION' }))
+    expect(evaluate({ $cond: { if: '$missing', then: { $divide: [1, 0] }, else: 'no' } }, {})).toBe(
+      'no'
+    )
+    expect(() => evaluate({ $cond: { if: 1, then: 2 } })).toThrow(
+      expect.objectContaining({ code: 'BAD_EXPRESSION' })
+    )
   })
 
   it('$ifNull returns the first non-null value', () => {
@@ -33,7 +37,13 @@ describe('conditional expressions', () => {
 
   it('$switch picks the first true case, else default, else fails', () => {
     const expr = (n: number) => ({
-      $switch: { branches: [{ case: { $lt: [n, 0] }, then: 'neg' }, { case: { $eq: [n, 0] }, then: 'zero' }], default: 'pos' },
+      $switch: {
+        branches: [
+          { case: { $lt: [n, 0] }, then: 'neg' },
+          { case: { $eq: [n, 0] }, then: 'zero' },
+        ],
+        default: 'pos',
+      },
     })
     expect(evaluate(expr(-1))).toBe('neg')
     expect(evaluate(expr(0))).toBe('zero')

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { evaluate } from './evaluate.js'
 
-const doc = { a: { b: 1 }, list: [{ x: 1 }, { y: 2 }, { x: [3, 4] }, 5, [{ x: 6 }]], toString: undefined }
+const doc = {
+  a: { b: 1 },
+  list: [{ x: 1 }, { y: 2 }, { x: [3, 4] }, 5, [{ x: 6 }]],
+  toString: undefined,
+}
 
 describe('field paths', () => {
   it('reads nested fields and maps through arrays', () => {
@@ -17,7 +21,9 @@ describe('field paths', () => {
   })
 
   it('rejects forbidden path components', () => {
-    expect(() => evaluate('$a.__proto__', doc)).toThrow(expect.objectContaining({ code: 'UNSAFE_KEY' }))
+    expect(() => evaluate('$a.__proto__', doc)).toThrow(
+      expect.objectContaining({ code: 'UNSAFE_KEY' })
+    )
   })
 })
 
@@ -30,16 +36,22 @@ describe('variables', () => {
   })
 
   it('binds $let variables, nested scopes shadowing outer ones', () => {
-    expect(evaluate({ $let: { vars: { x: 2, y: '$a.b' }, in: { $add: ['$$x', '$$y'] } } }, doc)).toBe(3)
     expect(
-      evaluate({ $let: { vars: { x: 1 }, in: { $let: { vars: { x: 10 }, in: { $add: ['$$x', 1] } } } } })
+      evaluate({ $let: { vars: { x: 2, y: '$a.b' }, in: { $add: ['$$x', '$$y'] } } }, doc)
+    ).toBe(3)
+    expect(
+      evaluate({
+        $let: { vars: { x: 1 }, in: { $let: { vars: { x: 10 }, in: { $add: ['$$x', 1] } } } },
+      })
     ).toBe(11)
   })
 
   it('reads user variables and fails on undefined ones', () => {
     expect(evaluate('$$limit', {}, { limit: 4 })).toBe(4)
     expect(() => evaluate('$$nope')).toThrow(expect.objectContaining({ code: 'BAD_EXPRESSION' }))
-    expect(() => evaluate({ $let: { vars: { Bad: 1 }, in: 1 } })).toThrow(expect.objectContaining({ code: 'BAD_EXPRESSION' }))
+    expect(() => evaluate({ $let: { vars: { Bad: 1 }, in: 1 } })).toThrow(
+      expect.objectContaining({ code: 'BAD_EXPRESSION' })
+    )
     expect(() => evaluate({ $let: { vars: { __proto__x: 1 }, in: 1 } })).toThrow(
       expect.objectContaining({ code: 'BAD_EXPRESSION' })
     )
@@ -58,7 +70,14 @@ describe('variables', () => {
   })
 
   it('rejects unknown operators and mixed operator objects', () => {
-    expect(() => evaluate({ $nope: 1 })).toThrow(expect.objectContaining({ code: 'UNKNOWN_OPERATOR', message: expect.stringContaining('$nope') }))
-    expect(() => evaluate({ $add: [1], x: 1 })).toThrow(expect.objectContaining({ code: 'BAD_EXPRESSION' }))
+    expect(() => evaluate({ $nope: 1 })).toThrow(
+      expect.objectContaining({
+        code: 'UNKNOWN_OPERATOR',
+        message: expect.stringContaining('$nope'),
+      })
+    )
+    expect(() => evaluate({ $add: [1], x: 1 })).toThrow(
+      expect.objectContaining({ code: 'BAD_EXPRESSION' })
+    )
   })
 })

@@ -5,14 +5,18 @@ describe('string expressions', () => {
   it('$concat joins strings, null/missing gives null', () => {
     expect(evaluate({ $concat: ['a', '$s', 'c'] }, { s: 'b' })).toBe('abc')
     expect(evaluate({ $concat: ['a', '$missing'] })).toBeNull()
-    expect(() => evaluate({ $concat: ['a', 1] })).toThrow(expect.objectContaining({ code: 'TYPE_MISMATCH' }))
+    expect(() => evaluate({ $concat: ['a', 1] })).toThrow(
+      expect.objectContaining({ code: 'TYPE_MISMATCH' })
+    )
   })
 
   it('substrings by bytes and by code points', () => {
     expect(evaluate({ $substr: ['hello', 1, 3] })).toBe('ell')
     expect(evaluate({ $substrBytes: ['héllo', 0, 3] })).toBe('hé')
     expect(evaluate({ $substrBytes: ['abc', 1, -1] })).toBe('bc')
-    expect(() => evaluate({ $substrBytes: ['héllo', 0, 2] })).toThrow(expect.objectContaining({ code: 'BAD_EXPRESSION' }))
+    expect(() => evaluate({ $substrBytes: ['héllo', 0, 2] })).toThrow(
+      expect.objectContaining({ code: 'BAD_EXPRESSION' })
+    )
     expect(evaluate({ $substrCP: ['a😀bc', 1, 2] })).toBe('😀b')
     expect(evaluate({ $substrCP: [null, 0, 1] })).toBe('')
   })
@@ -35,7 +39,9 @@ describe('string expressions', () => {
   it('splits strings', () => {
     expect(evaluate({ $split: ['a,b,,c', ','] })).toEqual(['a', 'b', '', 'c'])
     expect(evaluate({ $split: [null, ','] })).toBeNull()
-    expect(() => evaluate({ $split: ['a', ''] })).toThrow(expect.objectContaining({ code: 'BAD_EXPRESSION' }))
+    expect(() => evaluate({ $split: ['a', ''] })).toThrow(
+      expect.objectContaining({ code: 'BAD_EXPRESSION' })
+    )
   })
 
   it('matches regular expressions with code point indexes and captures', () => {
@@ -53,9 +59,15 @@ describe('string expressions', () => {
       { match: '2', idx: 4, captures: ['2', null] },
     ])
     expect(evaluate({ $regexFindAll: { input: '$missing', regex: 'a' } }, {})).toEqual([])
-    expect(evaluate({ $regexMatch: { input: 'a b', regex: 'a b # comment', options: 'x' } })).toBe(false)
-    expect(evaluate({ $regexMatch: { input: 'ab', regex: 'a b # comment', options: 'x' } })).toBe(true)
-    expect(() => evaluate({ $regexMatch: { input: 1, regex: 'a' } })).toThrow(expect.objectContaining({ code: 'TYPE_MISMATCH' }))
+    expect(evaluate({ $regexMatch: { input: 'a b', regex: 'a b # comment', options: 'x' } })).toBe(
+      false
+    )
+    expect(evaluate({ $regexMatch: { input: 'ab', regex: 'a b # comment', options: 'x' } })).toBe(
+      true
+    )
+    expect(() => evaluate({ $regexMatch: { input: 1, regex: 'a' } })).toThrow(
+      expect.objectContaining({ code: 'TYPE_MISMATCH' })
+    )
   })
 
   it('replaces the first or every occurrence', () => {
@@ -67,7 +79,9 @@ describe('string expressions', () => {
   it('measures lengths and finds substrings in code points', () => {
     expect(evaluate({ $strLenCP: 'a😀' })).toBe(2)
     expect(evaluate({ $strLenBytes: 'a😀é' })).toBe(7)
-    expect(() => evaluate({ $strLenCP: null })).toThrow(expect.objectContaining({ code: 'TYPE_MISMATCH' }))
+    expect(() => evaluate({ $strLenCP: null })).toThrow(
+      expect.objectContaining({ code: 'TYPE_MISMATCH' })
+    )
     expect(evaluate({ $indexOfCP: ['a😀bcb', 'b'] })).toBe(2)
     expect(evaluate({ $indexOfCP: ['a😀bcb', 'b', 3] })).toBe(4)
     expect(evaluate({ $indexOfCP: ['abc', 'c', 0, 2] })).toBe(-1)

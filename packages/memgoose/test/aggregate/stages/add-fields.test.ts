@@ -17,7 +17,10 @@ describe('$addFields / $set', () => {
 
   it('sets a dotted path inside every array element', async () => {
     const [out] = await run([doc], [{ $set: { 'items.q': '$a' } }])
-    expect(out.items).toEqual([{ p: 1, q: 2 }, { p: 2, q: 2 }])
+    expect(out.items).toEqual([
+      { p: 1, q: 2 },
+      { p: 2, q: 2 },
+    ])
   })
 
   it('removes a field with $$REMOVE and sets literal numbers as values', async () => {
@@ -33,7 +36,9 @@ describe('$addFields / $set', () => {
 
 describe('$unset', () => {
   it('removes one or several fields, nested included', async () => {
-    expect(await run([doc], [{ $unset: 'items' }, { $unset: ['a', 'spec.fuel'] }])).toEqual([{ _id: 1, spec: { size: 3 } }])
+    expect(await run([doc], [{ $unset: 'items' }, { $unset: ['a', 'spec.fuel'] }])).toEqual([
+      { _id: 1, spec: { size: 3 } },
+    ])
   })
 
   it('rejects an empty list', async () => {

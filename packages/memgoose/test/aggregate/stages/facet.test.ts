@@ -19,13 +19,26 @@ describe('$facet', () => {
       },
     ])
     expect(out).toEqual([
-      { byTag: [{ _id: 'b', count: 2 }, { _id: 'a', count: 1 }], cheap: [{ n: 2 }], none: [] },
+      {
+        byTag: [
+          { _id: 'b', count: 2 },
+          { _id: 'a', count: 1 },
+        ],
+        cheap: [{ n: 2 }],
+        none: [],
+      },
     ])
   })
 
   it('rejects $out and nested $facet inside facets, and non-array facets', async () => {
-    await expect(run(docs, [{ $facet: { a: [{ $out: 'x' }] } }])).rejects.toMatchObject({ code: 'BAD_STAGE' })
-    await expect(run(docs, [{ $facet: { a: [{ $facet: {} }] } }])).rejects.toMatchObject({ code: 'BAD_STAGE' })
-    await expect(run(docs, [{ $facet: { a: { $match: {} } } }])).rejects.toMatchObject({ code: 'BAD_STAGE' })
+    await expect(run(docs, [{ $facet: { a: [{ $out: 'x' }] } }])).rejects.toMatchObject({
+      code: 'BAD_STAGE',
+    })
+    await expect(run(docs, [{ $facet: { a: [{ $facet: {} }] } }])).rejects.toMatchObject({
+      code: 'BAD_STAGE',
+    })
+    await expect(run(docs, [{ $facet: { a: { $match: {} } } }])).rejects.toMatchObject({
+      code: 'BAD_STAGE',
+    })
   })
 })

@@ -11,7 +11,11 @@ const docs = [
 
 describe('$group', () => {
   it('groups by a field with accumulators, in first-seen order', async () => {
-    const out = await run(docs, [{ $group: { _id: '$city', total: { $sum: '$n' }, avg: { $avg: '$n' }, count: { $count: {} } } }])
+    const out = await run(docs, [
+      {
+        $group: { _id: '$city', total: { $sum: '$n' }, avg: { $avg: '$n' }, count: { $count: {} } },
+      },
+    ])
     expect(out).toEqual([
       { _id: 'Paris', total: 12, avg: 6, count: 2 },
       { _id: 'Oslo', total: 4, avg: 4, count: 1 },
@@ -25,18 +29,37 @@ describe('$group', () => {
   })
 
   it('groups by compound keys by value', async () => {
-    const out = await run(docs, [{ $group: { _id: { c: '$city', t: '$tag' }, n: { $sum: 1 } } }, { $sort: { n: -1, '_id.t': 1 } }])
+    const out = await run(docs, [
+      { $group: { _id: { c: '$city', t: '$tag' }, n: { $sum: 1 } } },
+      { $sort: { n: -1, '_id.t': 1 } },
+    ])
     expect(out[0]).toEqual({ _id: { c: 'Paris', t: 'a' }, n: 2 })
     expect(out).toHaveLength(4)
   })
 
   it('treats numerically equal keys as one group', async () => {
-    const out = await run([{ k: 1 }, { k: 1.0 }, { k: '1' }], [{ $group: { _id: '$k', n: { $sum: 1 } } }])
-    expect(out).toEqual([{ _id: 1, n: 2 }, { _id: '1', n: 1 }])
+    const out = await run(
+      [{ k: 1 }, { k: 1.0 }, { k: '1' }],
+      [{ $group: { _id: '$k', n: { $sum: 1 } } }]
+    )
+    expect(out).toEqual([
+      { _id: 1, n: 2 },
+      { _id: '1', n: 1 },
+    ])
   })
 
   it('groups everything with _id null', async () => {
-    const out = await run(docs, [{ $group: { _id: null, max: { $max: '$n' }, min: { $min: '$n' }, first: { $first: '$city' }, last: { $last: '$city' } } }])
+    const out = await run(docs, [
+      {
+        $group: {
+          _id: null,
+          max: { $max: '$n' },
+          min: { $min: '$n' },
+          first: { $first: '$city' },
+          last: { $last: '$city' },
+        },
+      },
+    ])
     expect(out).toEqual([{ _id: null, max: 'x', min: 2, first: 'Paris', last: null }])
   })
 
@@ -45,8 +68,14 @@ describe('$group', () => {
   })
 
   it('requires _id and rejects dotted output fields', async () => {
-    await expect(run(docs, [{ $group: { n: { $sum: 1 } } }])).rejects.toMatchObject({ code: 'BAD_STAGE' })
-    await expect(run(docs, [{ $group: { _id: null, 'a.b': { $sum: 1 } } }])).rejects.toMatchObject({ code: 'BAD_STAGE' })
-    await expect(run(docs, [{ $group: { _id: null, a: 1 } }])).rejects.toMatchObject({ code: 'BAD_STAGE' })
+    await expect(run(docs, [{ $group: { n: { $sum: 1 } } }])).rejects.toMatchObject({
+      code: 'BAD_STAGE',
+    })
+    await expect(run(docs, [{ $group: { _id: null, 'a.b': { $sum: 1 } } }])).rejects.toMatchObject({
+      code: 'BAD_STAGE',
+    })
+    await expect(run(docs, [{ $group: { _id: null, a: 1 } }])).rejects.toMatchObject({
+      code: 'BAD_STAGE',
+    })
   })
 })

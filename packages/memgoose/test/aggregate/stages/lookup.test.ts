@@ -19,7 +19,10 @@ describe('$lookup', () => {
   it('joins by localField/foreignField, null matching missing, arrays by element', async () => {
     const ctx = arrayContext(orders, { inventory })
     const out = await aggregateToArray(
-      [{ $lookup: { from: 'inventory', localField: 'item', foreignField: 'sku', as: 'inv' } }, { $project: { ids: '$inv._id' } }],
+      [
+        { $lookup: { from: 'inventory', localField: 'item', foreignField: 'sku', as: 'inv' } },
+        { $project: { ids: '$inv._id' } },
+      ],
       ctx
     )
     expect(out).toEqual([
@@ -31,7 +34,10 @@ describe('$lookup', () => {
 
   it('matches each element of an array localField', async () => {
     const ctx = arrayContext(orders.slice(0, 1), { inventory })
-    const out = await aggregateToArray([{ $lookup: { from: 'inventory', localField: 'tags', foreignField: 'tag', as: 'inv' } }], ctx)
+    const out = await aggregateToArray(
+      [{ $lookup: { from: 'inventory', localField: 'tags', foreignField: 'tag', as: 'inv' } }],
+      ctx
+    )
     expect((out[0].inv as { _id: number }[]).map((d) => d._id)).toEqual([10, 12])
   })
 
@@ -39,7 +45,10 @@ describe('$lookup', () => {
     const many = Array.from({ length: 2500 }, (_, i) => ({ _id: i, k: i % 10 }))
     const foreign = Array.from({ length: 10 }, (_, i) => ({ _id: i, key: i }))
     const ctx = arrayContext(many, { f: foreign })
-    const out = await aggregateToArray([{ $lookup: { from: 'f', localField: 'k', foreignField: 'key', as: 'j' } }], ctx)
+    const out = await aggregateToArray(
+      [{ $lookup: { from: 'f', localField: 'k', foreignField: 'key', as: 'j' } }],
+      ctx
+    )
     expect(out).toHaveLength(2500)
     expect(out.every((d) => (d.j as { key: number }[])[0].key === d.k)).toBe(true)
     expect(ctx.finds.length).toBe(3)
@@ -47,8 +56,17 @@ describe('$lookup', () => {
   })
 
   it('gives each output its own copy of a shared foreign document', async () => {
-    const ctx = arrayContext([{ _id: 1, k: 1 }, { _id: 2, k: 1 }], { f: [{ _id: 9, key: 1, o: { v: 1 } }] })
-    const out = await aggregateToArray([{ $lookup: { from: 'f', localField: 'k', foreignField: 'key', as: 'j' } }], ctx)
+    const ctx = arrayContext(
+      [
+        { _id: 1, k: 1 },
+        { _id: 2, k: 1 },
+      ],
+      { f: [{ _id: 9, key: 1, o: { v: 1 } }] }
+    )
+    const out = await aggregateToArray(
+      [{ $lookup: { from: 'f', localField: 'k', foreignField: 'key', as: 'j' } }],
+      ctx
+    )
     expect((out[0].j as unknown[])[0]).not.toBe((out[1].j as unknown[])[0])
   })
 
@@ -62,7 +80,16 @@ describe('$lookup', () => {
             let: { item: '$item', qty: '$qty' },
             pipeline: [
               { $match: { stock: { $gte: 60 } } },
-              { $match: { $expr: { $and: [{ $eq: ['$sku', '$$item'] }, { $gte: ['$stock', { $multiply: ['$$qty', 50] }] }] } } },
+              {
+                $match: {
+                  $expr: {
+                    $and: [
+                      { $eq: ['$sku', '$$item'] },
+                      { $gte: ['$stock', { $multiply: ['$$qty', 50] }] },
+                    ],
+                  },
+                },
+              },
               { $project: { _id: 1 } },
             ],
             as: 'ok',
@@ -98,13 +125,28 @@ describe('$lookup', () => {
       ],
       ctx
     )
-    expect(out[0]).toEqual({ _id: 1, inv: [{ stock: 120, need: 20 }, { stock: 60, need: 20 }] })
+    expect(out[0]).toEqual({
+      _id: 1,
+      inv: [
+        { stock: 120, need: 20 },
+        { stock: 60, need: 20 },
+      ],
+    })
   })
 
   it('validates its arguments', async () => {
     const ctx = arrayContext(orders, { inventory })
-    await expect(aggregateToArray([{ $lookup: { from: 'inventory', as: 'x' } }], ctx)).rejects.toMatchObject({ code: 'BAD_STAGE' })
-    await expect(aggregateToArray([{ $lookup: { from: 'inventory', localField: 'a', as: 'x' } }], ctx)).rejects.toMatchObject({ code: 'BAD_STAGE' })
-    await expect(aggregateToArray([{ $lookup: { from: 'i', localField: 'a', foreignField: 'b', as: 'x', extra: 1 } }], ctx)).rejects.toMatchObject({ code: 'BAD_STAGE' })
+    await expect(
+      aggregateToArray([{ $lookup: { from: 'inventory', as: 'x' } }], ctx)
+    ).rejects.toMatchObject({ code: 'BAD_STAGE' })
+    await expect(
+      aggregateToArray([{ $lookup: { from: 'inventory', localField: 'a', as: 'x' } }], ctx)
+    ).rejects.toMatchObject({ code: 'BAD_STAGE' })
+    await expect(
+      aggregateToArray(
+        [{ $lookup: { from: 'i', localField: 'a', foreignField: 'b', as: 'x', extra: 1 } }],
+        ctx
+      )
+    ).rejects.toMatchObject({ code: 'BAD_STAGE' })
   })
 })

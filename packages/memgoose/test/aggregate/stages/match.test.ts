@@ -9,11 +9,18 @@ const docs = [
 
 describe('$match', () => {
   it('filters with the query language', async () => {
-    expect((await run(docs, [{ $project: { a: 1, tags: 1 } }, { $match: { tags: 'z' } }])).map((d) => d._id)).toEqual([2])
+    expect(
+      (await run(docs, [{ $project: { a: 1, tags: 1 } }, { $match: { tags: 'z' } }])).map(
+        (d) => d._id
+      )
+    ).toEqual([2])
   })
 
   it('supports $expr comparing fields', async () => {
-    const out = await run(docs, [{ $project: { a: 1, b: 1 } }, { $match: { $expr: { $gt: ['$a', '$b'] } } }])
+    const out = await run(docs, [
+      { $project: { a: 1, b: 1 } },
+      { $match: { $expr: { $gt: ['$a', '$b'] } } },
+    ])
     expect(out.map((d) => d._id)).toEqual([2])
   })
 

@@ -10,7 +10,9 @@ describe('$project', () => {
 
   it('excludes _id on request', async () => {
     expect(await run([doc], [{ $project: { _id: 0, a: 1 } }])).toEqual([{ a: 1 }])
-    expect(await run([doc], [{ $project: { _id: 0 } }])).toEqual([{ a: 1, b: { c: 2, d: 3 }, list: doc.list, s: 'hi' }])
+    expect(await run([doc], [{ $project: { _id: 0 } }])).toEqual([
+      { a: 1, b: { c: 2, d: 3 }, list: doc.list, s: 'hi' },
+    ])
   })
 
   it('projects nested paths through objects and arrays', async () => {
@@ -21,23 +23,48 @@ describe('$project', () => {
   })
 
   it('computes fields from expressions and literals', async () => {
-    const out = await run([doc], [{ $project: { _id: 0, sum: { $add: ['$a', '$b.c'] }, lit: 'text', n: { $literal: 1 }, 'deep.v': '$s' } }])
+    const out = await run(
+      [doc],
+      [
+        {
+          $project: {
+            _id: 0,
+            sum: { $add: ['$a', '$b.c'] },
+            lit: 'text',
+            n: { $literal: 1 },
+            'deep.v': '$s',
+          },
+        },
+      ]
+    )
     expect(out).toEqual([{ sum: 3, lit: 'text', n: 1, deep: { v: 'hi' } }])
   })
 
   it('drops computed fields evaluating to $$REMOVE or missing', async () => {
-    expect(await run([doc], [{ $project: { gone: '$$REMOVE', nope: '$missing', a: 1 } }])).toEqual([{ _id: 1, a: 1 }])
+    expect(await run([doc], [{ $project: { gone: '$$REMOVE', nope: '$missing', a: 1 } }])).toEqual([
+      { _id: 1, a: 1 },
+    ])
   })
 
   it('excludes nested fields, keeping scalars in arrays', async () => {
-    expect(await run([doc], [{ $project: { 'list.x': 0, b: 0, s: 0 } }])).toEqual([{ _id: 1, a: 1, list: [{ y: 2 }, {}, 7] }])
+    expect(await run([doc], [{ $project: { 'list.x': 0, b: 0, s: 0 } }])).toEqual([
+      { _id: 1, a: 1, list: [{ y: 2 }, {}, 7] },
+    ])
   })
 
   it('rejects mixing inclusion and exclusion, and empty or colliding specs', async () => {
-    await expect(run([doc], [{ $project: { a: 1, s: 0 } }])).rejects.toMatchObject({ code: 'BAD_STAGE' })
+    await expect(run([doc], [{ $project: { a: 1, s: 0 } }])).rejects.toMatchObject({
+      code: 'BAD_STAGE',
+    })
     await expect(run([doc], [{ $project: {} }])).rejects.toMatchObject({ code: 'BAD_STAGE' })
-    await expect(run([doc], [{ $project: { b: 1, 'b.c': 1 } }])).rejects.toMatchObject({ code: 'BAD_STAGE' })
-    await expect(run([doc], [{ $project: JSON.parse('{"__proto__": 1}') }])).rejects.toMatchObject({ code: 'UNSAFE_KEY' })
-    await expect(run([doc], [{ $project: { 'a.constructor': 1 } }])).rejects.toMatchObject({ code: 'UNSAFE_KEY' })
+    await expect(run([doc], [{ $project: { b: 1, 'b.c': 1 } }])).rejects.toMatchObject({
+      code: 'BAD_STAGE',
+    })
+    await expect(run([doc], [{ $project: JSON.parse('{"__proto__": 1}') }])).rejects.toMatchObject({
+      code: 'UNSAFE_KEY',
+    })
+    await expect(run([doc], [{ $project: { 'a.constructor': 1 } }])).rejects.toMatchObject({
+      code: 'UNSAFE_KEY',
+    })
   })
 })

@@ -14,33 +14,50 @@ const ids = (out: Record<string, unknown>[]) => out.map((d) => d._id)
 
 describe('$sort', () => {
   it('sorts in MongoDB type order, stable for ties', async () => {
-    expect(ids(await run(docs, [{ $project: { a: 1 } }, { $sort: { a: 1 } }]))).toEqual([2, 3, 5, 1, 6, 4])
+    expect(ids(await run(docs, [{ $project: { a: 1 } }, { $sort: { a: 1 } }]))).toEqual([
+      2, 3, 5, 1, 6, 4,
+    ])
   })
 
   it('sorts descending by the largest array element', async () => {
-    expect(ids(await run(docs, [{ $project: { a: 1 } }, { $sort: { a: -1 } }]))).toEqual([4, 5, 1, 6, 2, 3])
+    expect(ids(await run(docs, [{ $project: { a: 1 } }, { $sort: { a: -1 } }]))).toEqual([
+      4, 5, 1, 6, 2, 3,
+    ])
   })
 
   it('sorts by several keys', async () => {
-    expect(ids(await run(docs, [{ $project: { a: 1, b: 1 } }, { $sort: { b: 1, _id: -1 } }]))).toEqual([6, 4, 1, 5, 2, 3])
+    expect(
+      ids(await run(docs, [{ $project: { a: 1, b: 1 } }, { $sort: { b: 1, _id: -1 } }]))
+    ).toEqual([6, 4, 1, 5, 2, 3])
   })
 
   it('keeps only the top k with a following $limit, matching a full sort', async () => {
     const many = Array.from({ length: 3000 }, (_, i) => ({ _id: i, v: (i * 7919) % 1000 }))
-    const topK = await run(many, [{ $project: { v: 1 } }, { $sort: { v: -1, _id: 1 } }, { $limit: 25 }])
-    const full = many.slice().sort((x, y) => y.v - x.v || x._id - y._id).slice(0, 25)
+    const topK = await run(many, [
+      { $project: { v: 1 } },
+      { $sort: { v: -1, _id: 1 } },
+      { $limit: 25 },
+    ])
+    const full = many
+      .slice()
+      .sort((x, y) => y.v - x.v || x._id - y._id)
+      .slice(0, 25)
     expect(topK).toEqual(full)
   })
 
   it('rejects an empty or invalid specification', async () => {
     await expect(run(docs, [{ $sort: {} }])).rejects.toMatchObject({ code: 'BAD_STAGE' })
-    await expect(run(docs, [{ $project: { a: 1 } }, { $sort: { a: 2 } }])).rejects.toMatchObject({ code: 'BAD_SORT' })
+    await expect(run(docs, [{ $project: { a: 1 } }, { $sort: { a: 2 } }])).rejects.toMatchObject({
+      code: 'BAD_SORT',
+    })
   })
 })
 
 describe('$limit / $skip / $count', () => {
   it('limits and skips after other stages', async () => {
-    expect(ids(await run(docs, [{ $project: { a: 1 } }, { $skip: 2 }, { $limit: 2 }]))).toEqual([3, 4])
+    expect(ids(await run(docs, [{ $project: { a: 1 } }, { $skip: 2 }, { $limit: 2 }]))).toEqual([
+      3, 4,
+    ])
     expect(ids(await run(docs, [{ $project: { a: 1 } }, { $skip: 10 }]))).toEqual([])
   })
 
@@ -50,8 +67,12 @@ describe('$limit / $skip / $count', () => {
   })
 
   it('validates arguments', async () => {
-    await expect(run(docs, [{ $project: { a: 1 } }, { $limit: 0 }])).rejects.toMatchObject({ code: 'BAD_STAGE' })
-    await expect(run(docs, [{ $project: { a: 1 } }, { $skip: 1.5 }])).rejects.toMatchObject({ code: 'BAD_STAGE' })
+    await expect(run(docs, [{ $project: { a: 1 } }, { $limit: 0 }])).rejects.toMatchObject({
+      code: 'BAD_STAGE',
+    })
+    await expect(run(docs, [{ $project: { a: 1 } }, { $skip: 1.5 }])).rejects.toMatchObject({
+      code: 'BAD_STAGE',
+    })
     await expect(run(docs, [{ $count: '$n' }])).rejects.toMatchObject({ code: 'BAD_STAGE' })
   })
 })

@@ -42,6 +42,8 @@ describe('$unwind', () => {
 
   it('requires a $-prefixed path', async () => {
     await expect(run(docs, [{ $unwind: 'sizes' }])).rejects.toMatchObject({ code: 'BAD_STAGE' })
-    await expect(run(docs, [{ $unwind: { path: '$a', bogus: 1 } }])).rejects.toMatchObject({ code: 'BAD_STAGE' })
+    await expect(run(docs, [{ $unwind: { path: '$a', bogus: 1 } }])).rejects.toMatchObject({
+      code: 'BAD_STAGE',
+    })
   })
 })

@@ -65,7 +65,11 @@ export function leavesOf(filter: Doc, out: Leaf[] = []): Leaf[] {
   for (const [key, value] of Object.entries(filter)) {
     if (key === '$and' || key === '$or' || key === '$nor') {
       for (const clause of value as Doc[]) leavesOf(clause, out)
-    } else if (isContainer(value) && !Array.isArray(value) && Object.keys(value)[0]?.startsWith('$')) {
+    } else if (
+      isContainer(value) &&
+      !Array.isArray(value) &&
+      Object.keys(value)[0]?.startsWith('$')
+    ) {
       const ops = value as Doc
       for (const op of Object.keys(ops)) {
         if (op === '$options') continue
@@ -101,10 +105,12 @@ export function knownDifference(leaf: Leaf, doc: Doc): string | undefined {
   const { value, viaArray } = resolve(doc, path)
   if (some(subtree, (x) => Array.isArray(x) && x.some(Array.isArray))) return 'nested arrays'
   if (ORDERING.has(op)) {
-    if (operand === null) return 'ordering against null'
+    if (operand === null && (op === '$gte' || op === '$lte'))
+      return '$gte/$lte null on missing fields'
     if (Number.isNaN(operand) || some(subtree, Number.isNaN)) return 'ordering with NaN'
     if (isContainer(operand)) return 'ordering against objects and arrays'
-    if (arrayThroughArray(doc, path.split('.'), 0, false)) return 'ordering over arrays of subdocuments'
+    if (arrayThroughArray(doc, path.split('.'), 0, false))
+      return 'ordering over arrays of subdocuments'
   }
   if (op === '$mod' && some(subtree, (x) => !isContainer(x) && !Number.isInteger(x))) {
     return '$mod on non-integers and non-numbers'
@@ -117,7 +123,8 @@ export function knownDifference(leaf: Leaf, doc: Doc): string | undefined {
   if (op === '$all' && !Array.isArray(value)) return '$all on a non-array'
   const nullish = operand === null || (Array.isArray(operand) && operand.includes(null))
   if (nullish && viaArray) return 'null through arrays of subdocuments'
-  if ((op === '$size' || Array.isArray(operand)) && viaArray) return 'path through arrays of scalars'
+  if ((op === '$size' || Array.isArray(operand)) && viaArray)
+    return 'path through arrays of scalars'
   if (op === '$exists' && scalarArrayMidPath(doc, path.split('.'), 0)) {
     return '$exists through arrays of scalars'
   }

@@ -87,7 +87,19 @@ function operatorObject(r: Random, depth: number): Doc {
       return { $exists: r() < 0.5 }
     case '$type':
       return {
-        $type: pick(r, ['number', 'string', 'object', 'array', 'null', 'bool', 'date', 'double', 'int', 2, 4]),
+        $type: pick(r, [
+          'number',
+          'string',
+          'object',
+          'array',
+          'null',
+          'bool',
+          'date',
+          'double',
+          'int',
+          2,
+          4,
+        ]),
       }
     case '$regex':
       return r() < 0.5
@@ -119,7 +131,9 @@ export function randomFilter(r: Random, depth = 0): Doc {
   for (let i = 0; i < n; i++) {
     const k = r()
     if (depth < 2 && k < 0.15) {
-      out[pick(r, ['$and', '$or', '$nor'])] = times(1 + Math.floor(r() * 2), () => randomFilter(r, depth + 1))
+      out[pick(r, ['$and', '$or', '$nor'])] = times(1 + Math.floor(r() * 2), () =>
+        randomFilter(r, depth + 1)
+      )
     } else if (k < 0.4) out[pick(r, PATHS)] = operand(r)
     else out[pick(r, PATHS)] = operatorObject(r, depth)
   }

@@ -13,7 +13,8 @@ export const log: ExpressionOperator = (args, compile, name) => {
     const n = numeric(name, a)
     const k = numeric(name, b)
     if (!(n > 0)) throw badExpression(name, 'argument must be a positive number')
-    if (!(k > 0) || k === 1) throw badExpression(name, 'base must be a positive number not equal to 1')
+    if (!(k > 0) || k === 1)
+      throw badExpression(name, 'base must be a positive number not equal to 1')
     return Math.log(n) / Math.log(k)
   }
 }

@@ -6,9 +6,16 @@ import type { ExpressionOperator } from '../types.js'
 
 /** Compiles `$filter`. */
 export const filter: ExpressionOperator = (args, compile, name) => {
-  const spec = compileSpec(name, args, compile, ['input', 'cond'] as const, ['as', 'limit'] as const)
+  const spec = compileSpec(
+    name,
+    args,
+    compile,
+    ['input', 'cond'] as const,
+    ['as', 'limit'] as const
+  )
   const as = (args as { as?: unknown }).as ?? 'this'
-  if (typeof as !== 'string') throw new QueryError('BAD_EXPRESSION', `${name}: "as" must be a string`)
+  if (typeof as !== 'string')
+    throw new QueryError('BAD_EXPRESSION', `${name}: "as" must be a string`)
   assertVariableName(as, name)
   return (doc, vars) => {
     const input = spec.input!(doc, vars)

@@ -8,7 +8,8 @@ import type { ExpressionOperator } from '../types.js'
 export const map: ExpressionOperator = (args, compile, name) => {
   const spec = compileSpec(name, args, compile, ['input', 'in'] as const, ['as'] as const)
   const as = (args as { as?: unknown }).as ?? 'this'
-  if (typeof as !== 'string') throw new QueryError('BAD_EXPRESSION', `${name}: "as" must be a string`)
+  if (typeof as !== 'string')
+    throw new QueryError('BAD_EXPRESSION', `${name}: "as" must be a string`)
   assertVariableName(as, name)
   return (doc, vars) => {
     const input = spec.input!(doc, vars)

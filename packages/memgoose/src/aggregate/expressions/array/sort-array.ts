@@ -25,7 +25,8 @@ function buildComparator(name: string, sortBy: unknown): (a: unknown, b: unknown
     throw badExpression(name, 'sortBy must be 1, -1 or a sort specification')
   }
   const keys = Object.entries(sortBy).map(([path, dir]) => {
-    if (dir !== 1 && dir !== -1) throw badExpression(name, `sort direction for "${path}" must be 1 or -1`)
+    if (dir !== 1 && dir !== -1)
+      throw badExpression(name, `sort direction for "${path}" must be 1 or -1`)
     return { path, dir }
   })
   return (a, b) => {

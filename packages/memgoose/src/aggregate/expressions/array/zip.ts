@@ -6,7 +6,8 @@ import type { ExpressionOperator } from '../types.js'
 
 /** Compiles `$zip`. */
 export const zip: ExpressionOperator = (args, compile, name) => {
-  if (!isPlainObject(args) || !('inputs' in args)) throw badExpression(name, 'requires { inputs: [...] }')
+  if (!isPlainObject(args) || !('inputs' in args))
+    throw badExpression(name, 'requires { inputs: [...] }')
   const inputs = compile(args.inputs)
   const longest = args.useLongestLength === true
   const defaults = 'defaults' in args ? compile(args.defaults) : undefined

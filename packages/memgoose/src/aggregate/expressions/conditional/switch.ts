@@ -17,11 +17,13 @@ export const switchOp: ExpressionOperator = (args, compile, name) => {
     thens.push(spec.then!)
   }
   for (const key of Object.keys(args)) {
-    if (key !== 'branches' && key !== 'default') throw badExpression(name, `unknown argument "${key}"`)
+    if (key !== 'branches' && key !== 'default')
+      throw badExpression(name, `unknown argument "${key}"`)
   }
   const fallback = 'default' in args ? compile(args.default) : undefined
   return (doc, vars) => {
-    for (let i = 0; i < cases.length; i++) if (truthy(cases[i](doc, vars))) return thens[i](doc, vars)
+    for (let i = 0; i < cases.length; i++)
+      if (truthy(cases[i](doc, vars))) return thens[i](doc, vars)
     if (!fallback) throw badExpression(name, 'could not find a matching branch and no default')
     return fallback(doc, vars)
   }

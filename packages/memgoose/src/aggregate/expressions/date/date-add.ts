@@ -7,7 +7,13 @@ import type { ExpressionOperator } from './imports.js'
 /** Builds the add (`sign` 1) or subtract (`sign` -1) operator. */
 export function dateShift(sign: 1 | -1): ExpressionOperator {
   return (args, compile, name) => {
-    const spec = compileSpec(name, args, compile, ['startDate', 'unit', 'amount'] as const, ['timezone'] as const)
+    const spec = compileSpec(
+      name,
+      args,
+      compile,
+      ['startDate', 'unit', 'amount'] as const,
+      ['timezone'] as const
+    )
     const zoneOf = compileZone(name, spec.timezone)
     return (doc, vars) => {
       const start = asDate(name, spec.startDate!(doc, vars))

@@ -41,7 +41,10 @@ export function compileDateArg(name: string, args: unknown, compile: CompileFn):
   const single = Array.isArray(args) && args.length === 1 ? args[0] : args
   if (isPlainObject(single) && 'date' in single) {
     const spec = compileSpec(name, single, compile, ['date'] as const, ['timezone'] as const)
-    return { date: (doc, vars) => asDate(name, spec.date!(doc, vars)), zone: compileZone(name, spec.timezone) }
+    return {
+      date: (doc, vars) => asDate(name, spec.date!(doc, vars)),
+      zone: compileZone(name, spec.timezone),
+    }
   }
   const expr = compile(single)
   return { date: (doc, vars) => asDate(name, expr(doc, vars)), zone: () => UTC }

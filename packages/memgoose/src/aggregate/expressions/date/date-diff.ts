@@ -20,8 +20,15 @@ export const dateDiff: ExpressionOperator = (args, compile, name) => {
     const unit = spec.unit!(doc, vars)
     const zone = zoneOf(doc, vars)
     const sow = spec.startOfWeek ? spec.startOfWeek(doc, vars) : 'sunday'
-    if (start === null || end === null || isNullish(unit) || zone === null || isNullish(sow)) return null
+    if (start === null || end === null || isNullish(unit) || zone === null || isNullish(sow))
+      return null
     const u = asUnit(name, unit)
-    return diffUnits(start.getTime(), end.getTime(), u, zone, u === 'week' ? asWeekday(name, sow) : 0)
+    return diffUnits(
+      start.getTime(),
+      end.getTime(),
+      u,
+      zone,
+      u === 'week' ? asWeekday(name, sow) : 0
+    )
   }
 }

@@ -18,11 +18,22 @@ export const dateFromParts: ExpressionOperator = (args, compile, name) => {
   const iso = 'isoWeekYear' in args
   if (iso && 'year' in args) throw badExpression(name, 'cannot mix calendar and ISO week fields')
   const spec = iso
-    ? compileSpec(name, args, compile, ['isoWeekYear'] as const, ['isoWeek', 'isoDayOfWeek', ...TIME] as const)
+    ? compileSpec(
+        name,
+        args,
+        compile,
+        ['isoWeekYear'] as const,
+        ['isoWeek', 'isoDayOfWeek', ...TIME] as const
+      )
     : compileSpec(name, args, compile, ['year'] as const, ['month', 'day', ...TIME] as const)
   const fields = spec as Record<string, Evaluate | undefined>
   const zoneOf = compileZone(name, fields.timezone)
-  const read = (key: string, fallback: number, doc: Parameters<Evaluate>[0], vars: Parameters<Evaluate>[1]) => {
+  const read = (
+    key: string,
+    fallback: number,
+    doc: Parameters<Evaluate>[0],
+    vars: Parameters<Evaluate>[1]
+  ) => {
     const fn = fields[key]
     if (!fn) return fallback
     const v = fn(doc, vars)
@@ -32,8 +43,16 @@ export const dateFromParts: ExpressionOperator = (args, compile, name) => {
     const zone = zoneOf(doc, vars)
     const p: number[] = []
     for (const [key, fallback] of iso
-      ? ([['isoWeekYear', 0], ['isoWeek', 1], ['isoDayOfWeek', 1]] as const)
-      : ([['year', 0], ['month', 1], ['day', 1]] as const)) {
+      ? ([
+          ['isoWeekYear', 0],
+          ['isoWeek', 1],
+          ['isoDayOfWeek', 1],
+        ] as const)
+      : ([
+          ['year', 0],
+          ['month', 1],
+          ['day', 1],
+        ] as const)) {
       const v = read(key, fallback, doc, vars)
       if (v === null) return null
       p.push(v)

@@ -33,7 +33,8 @@ export const dateFromString: ExpressionOperator = (args, compile, name) => {
       }
       return new Date(ms)
     } catch (err) {
-      if (spec.onError && err instanceof QueryError && err.code !== 'BAD_EXPRESSION') return spec.onError(doc, vars)
+      if (spec.onError && err instanceof QueryError && err.code !== 'BAD_EXPRESSION')
+        return spec.onError(doc, vars)
       throw err
     }
   }

@@ -8,11 +8,26 @@ import type { ExpressionOperator } from './imports.js'
 
 /** Compiles `$dateToString`. */
 export const dateToString: ExpressionOperator = (args, compile, name) => {
-  const spec = compileSpec(name, args, compile, ['date'] as const, ['format', 'timezone', 'onNull'] as const)
+  const spec = compileSpec(
+    name,
+    args,
+    compile,
+    ['date'] as const,
+    ['format', 'timezone', 'onNull'] as const
+  )
   const raw = (args as Record<string, unknown>).format
   const fixed: Formatter | undefined =
-    raw === undefined ? compileFormat(name, DEFAULT_FORMAT) : typeof raw === 'string' ? compileFormat(name, raw) : undefined
-  if (raw !== undefined && typeof raw !== 'string' && isPlainObject(raw) === false && raw !== null) {
+    raw === undefined
+      ? compileFormat(name, DEFAULT_FORMAT)
+      : typeof raw === 'string'
+        ? compileFormat(name, raw)
+        : undefined
+  if (
+    raw !== undefined &&
+    typeof raw !== 'string' &&
+    isPlainObject(raw) === false &&
+    raw !== null
+  ) {
     throw badExpression(name, 'format must be a string')
   }
   const zoneOf = compileZone(name, spec.timezone)

@@ -21,10 +21,13 @@ export const dateTrunc: ExpressionOperator = (args, compile, name) => {
     const bin = spec.binSize ? spec.binSize(doc, vars) : 1
     const zone = zoneOf(doc, vars)
     const sow = spec.startOfWeek ? spec.startOfWeek(doc, vars) : 'sunday'
-    if (date === null || isNullish(unit) || isNullish(bin) || zone === null || isNullish(sow)) return null
+    if (date === null || isNullish(unit) || isNullish(bin) || zone === null || isNullish(sow))
+      return null
     const binSize = integral(name, bin, 'binSize')
     if (binSize < 1) throw badExpression(name, 'binSize must be positive')
     const u = asUnit(name, unit)
-    return new Date(truncUnits(date.getTime(), u, binSize, zone, u === 'week' ? asWeekday(name, sow) : 0))
+    return new Date(
+      truncUnits(date.getTime(), u, binSize, zone, u === 'week' ? asWeekday(name, sow) : 0)
+    )
   }
 }

@@ -24,7 +24,8 @@ const SPECIFIERS: Record<string, Piece> = {
   G: (d) => pad(isoWeek(d).year, 4),
   V: (d) => pad(isoWeek(d).week, 2),
   Z: (_d, off) => `${off < 0 ? '-' : '+'}${Math.abs(off)}`,
-  z: (_d, off) => `${off < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(off) / 60), 2)}${pad(Math.abs(off) % 60, 2)}`,
+  z: (_d, off) =>
+    `${off < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(off) / 60), 2)}${pad(Math.abs(off) % 60, 2)}`,
   '%': '%',
 }
 
@@ -42,7 +43,10 @@ export function compileFormat(name: string, format: string): Formatter {
     }
     const spec = SPECIFIERS[format[++i]]
     if (spec === undefined) {
-      throw new QueryError('BAD_EXPRESSION', `${name}: invalid format specifier %${format[i] ?? ''}`)
+      throw new QueryError(
+        'BAD_EXPRESSION',
+        `${name}: invalid format specifier %${format[i] ?? ''}`
+      )
     }
     if (typeof spec === 'string') literal += spec
     else {

@@ -43,7 +43,11 @@ function compileParseFormat(format: string): { re: RegExp; fields: string[] } {
     else if (TOKENS[spec]) {
       source += TOKENS[spec][0]
       fields.push(TOKENS[spec][1])
-    } else throw new QueryError('BAD_EXPRESSION', `$dateFromString: invalid format specifier %${spec ?? ''}`)
+    } else
+      throw new QueryError(
+        'BAD_EXPRESSION',
+        `$dateFromString: invalid format specifier %${spec ?? ''}`
+      )
   }
   cached = { re: new RegExp(`${source}$`), fields }
   if (formats.size > 1000) formats.clear()
@@ -70,7 +74,9 @@ export function parseDateString(
   if (format === undefined) {
     const m = ISO.exec(text.trim())
     if (!m) return undefined
-    ;[f.year, f.month, f.day, f.hour, f.minute, f.second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0))
+    ;[f.year, f.month, f.day, f.hour, f.minute, f.second] = [1, 2, 3, 4, 5, 6].map((i) =>
+      Number(m[i] ?? 0)
+    )
     f.millisecond = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0
     if (m[8]) offset = offsetMs(m[8])
   } else {
@@ -87,15 +93,25 @@ export function parseDateString(
   let local: number
   if (f.isoYear !== undefined) {
     local = fromIsoWeek(f.isoYear, f.isoWeek ?? 1, f.isoDay ?? 1)
-    local += ((f.hour ?? 0) * 3600 + (f.minute ?? 0) * 60 + (f.second ?? 0)) * 1000 + (f.millisecond ?? 0)
+    local +=
+      ((f.hour ?? 0) * 3600 + (f.minute ?? 0) * 60 + (f.second ?? 0)) * 1000 + (f.millisecond ?? 0)
   } else {
     const year = f.year ?? 1970
-    if ((f.month ?? 1) < 1 || (f.month ?? 1) > 12 || (f.day ?? 1) < 1 || (f.day ?? 1) > 31) return undefined
+    if ((f.month ?? 1) < 1 || (f.month ?? 1) > 12 || (f.day ?? 1) < 1 || (f.day ?? 1) > 31)
+      return undefined
     if ((f.hour ?? 0) > 23 || (f.minute ?? 0) > 59 || (f.second ?? 0) > 59) return undefined
     if (f.dayOfYear !== undefined) {
       local = localFromFields(year, 1, f.dayOfYear, f.hour, f.minute, f.second, f.millisecond)
     } else {
-      local = localFromFields(year, f.month ?? 1, f.day ?? 1, f.hour, f.minute, f.second, f.millisecond)
+      local = localFromFields(
+        year,
+        f.month ?? 1,
+        f.day ?? 1,
+        f.hour,
+        f.minute,
+        f.second,
+        f.millisecond
+      )
       if (new Date(local).getUTCDate() !== (f.day ?? 1)) return undefined
     }
   }

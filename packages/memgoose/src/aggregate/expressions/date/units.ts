@@ -8,10 +8,26 @@ import { DAY, daysInMonth, localFromFields } from './calendar.js'
 import { fromLocal, type Zone } from './timezone.js'
 
 /** A time unit name. */
-export type Unit = 'year' | 'quarter' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond'
+export type Unit =
+  'year' | 'quarter' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond'
 
-const FIXED: Record<string, number> = { hour: 3_600_000, minute: 60_000, second: 1000, millisecond: 1 }
-const UNITS = new Set(['year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second', 'millisecond'])
+const FIXED: Record<string, number> = {
+  hour: 3_600_000,
+  minute: 60_000,
+  second: 1000,
+  millisecond: 1,
+}
+const UNITS = new Set([
+  'year',
+  'quarter',
+  'month',
+  'week',
+  'day',
+  'hour',
+  'minute',
+  'second',
+  'millisecond',
+])
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
 const SHORT_WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
 
@@ -35,7 +51,8 @@ export function asWeekday(name: string, value: unknown): number {
 export function addUnits(ms: number, unit: Unit, amount: number, zone: Zone): number {
   if (unit in FIXED) return ms + amount * FIXED[unit]
   const local = ms + zone.offsetAt(ms)
-  if (unit === 'day' || unit === 'week') return fromLocal(local + amount * (unit === 'week' ? 7 : 1) * DAY, zone)
+  if (unit === 'day' || unit === 'week')
+    return fromLocal(local + amount * (unit === 'week' ? 7 : 1) * DAY, zone)
   const months = amount * (unit === 'year' ? 12 : unit === 'quarter' ? 3 : 1)
   const d = new Date(local)
   const total = d.getUTCFullYear() * 12 + d.getUTCMonth() + months
@@ -60,23 +77,40 @@ function weekIndex(localDay: number, startOfWeek: number): number {
 }
 
 /** Number of `unit` boundaries crossed from `start` to `end` in `zone`. */
-export function diffUnits(start: number, end: number, unit: Unit, zone: Zone, startOfWeek: number): number {
+export function diffUnits(
+  start: number,
+  end: number,
+  unit: Unit,
+  zone: Zone,
+  startOfWeek: number
+): number {
   const a = start + zone.offsetAt(start)
   const b = end + zone.offsetAt(end)
   if (unit === 'millisecond') return end - start
   if (unit in FIXED) return Math.floor(b / FIXED[unit]) - Math.floor(a / FIXED[unit])
   if (unit === 'day') return Math.floor(b / DAY) - Math.floor(a / DAY)
-  if (unit === 'week') return weekIndex(Math.floor(b / DAY), startOfWeek) - weekIndex(Math.floor(a / DAY), startOfWeek)
+  if (unit === 'week')
+    return weekIndex(Math.floor(b / DAY), startOfWeek) - weekIndex(Math.floor(a / DAY), startOfWeek)
   const da = new Date(a)
   const db = new Date(b)
-  const months = (db.getUTCFullYear() - da.getUTCFullYear()) * 12 + db.getUTCMonth() - da.getUTCMonth()
+  const months =
+    (db.getUTCFullYear() - da.getUTCFullYear()) * 12 + db.getUTCMonth() - da.getUTCMonth()
   if (unit === 'month') return months
   if (unit === 'year') return db.getUTCFullYear() - da.getUTCFullYear()
-  return Math.floor((db.getUTCFullYear() * 12 + db.getUTCMonth()) / 3) - Math.floor((da.getUTCFullYear() * 12 + da.getUTCMonth()) / 3)
+  return (
+    Math.floor((db.getUTCFullYear() * 12 + db.getUTCMonth()) / 3) -
+    Math.floor((da.getUTCFullYear() * 12 + da.getUTCMonth()) / 3)
+  )
 }
 
 /** The start of the `binSize`-unit bin holding `ms`, bins counted from 2000-01-01 local time. */
-export function truncUnits(ms: number, unit: Unit, binSize: number, zone: Zone, startOfWeek: number): number {
+export function truncUnits(
+  ms: number,
+  unit: Unit,
+  binSize: number,
+  zone: Zone,
+  startOfWeek: number
+): number {
   const local = ms + zone.offsetAt(ms)
   const reference = Date.UTC(2000, 0, 1)
   let out: number

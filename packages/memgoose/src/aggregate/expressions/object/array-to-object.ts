@@ -16,9 +16,15 @@ export const arrayToObject: ExpressionOperator = (args, compile, name) => {
       let key: unknown
       let value: unknown
       if (Array.isArray(entry)) {
-        if (entry.length !== 2) throw badExpression(name, 'array entries must have exactly two elements')
+        if (entry.length !== 2)
+          throw badExpression(name, 'array entries must have exactly two elements')
         ;[key, value] = entry
-      } else if (isPlainObject(entry) && Object.keys(entry).length === 2 && 'k' in entry && 'v' in entry) {
+      } else if (
+        isPlainObject(entry) &&
+        Object.keys(entry).length === 2 &&
+        'k' in entry &&
+        'v' in entry
+      ) {
         key = entry.k
         value = entry.v
       } else throw badExpression(name, 'entries must be [k, v] pairs or { k, v } documents')

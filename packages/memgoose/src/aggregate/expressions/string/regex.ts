@@ -34,10 +34,43 @@ function build(name: string, pattern: unknown, options: unknown): RegExp | null 
     flags += options
   }
   if (flags.includes('x')) {
-    source = source.replace(/\\#/g, '\u0000').replace(/#.*$/gm, '').replace(/\s+/g, '').replace(/\u0000/g, '\\#')
+    source = stripExtended(source)
     flags = flags.replace('x', '')
   }
-  return new RegExp(source, `${[...new Set(flags)].join('')}gu`)
+  const unique = [...new Set(flags)].join('')
+  try {
+    return new RegExp(source, `${unique}gu`)
+  } catch {
+    // PCRE accepts escapes such as `\-` that Unicode-mode JS rejects; retry without the u flag.
+    try {
+      return new RegExp(source, `${unique}g`)
+    } catch (err) {
+      throw badExpression(name, `invalid regular expression: ${(err as Error).message}`)
+    }
+  }
+}
+
+/** PCRE's extended mode: drops unescaped whitespace and `#` comments outside character classes. */
+function stripExtended(source: string): string {
+  let out = ''
+  let inClass = false
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]
+    if (c === '\\') {
+      out += c + (source[++i] ?? '')
+      continue
+    }
+    if (inClass) {
+      if (c === ']') inClass = false
+      out += c
+    } else if (c === '[') {
+      inClass = true
+      out += c
+    } else if (c === '#') {
+      while (i < source.length && source[i] !== '\n') i++
+    } else if (!/\s/.test(c)) out += c
+  }
+  return out
 }
 
 function codePoints(s: string, end: number): number {
@@ -74,9 +107,20 @@ export function regexOperator(
   return (args, compile, name) => {
     const spec = compileSpec(name, args, compile, ['input', 'regex'] as const, ['options'] as const)
     const options: Evaluate = spec.options ?? (() => undefined)
+    // The pattern is usually constant: keep the last compiled one.
+    let lastPattern: unknown
+    let lastOptions: unknown
+    let lastRe: RegExp | null = null
     return (doc, vars) => {
       const input = spec.input!(doc, vars)
-      const re = build(name, spec.regex!(doc, vars), options(doc, vars))
+      const pattern = spec.regex!(doc, vars)
+      const opts = options(doc, vars)
+      if (lastRe === null || pattern !== lastPattern || opts !== lastOptions) {
+        lastRe = build(name, pattern, opts)
+        lastPattern = pattern
+        lastOptions = opts
+      }
+      const re = lastRe
       if (isNullish(input) || re === null) return finish(null)
       if (typeof input !== 'string') throw typeMismatch(name, 'needs a string input', input)
       return finish(findMatches(re, input, limit))

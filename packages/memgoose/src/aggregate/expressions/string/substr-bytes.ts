@@ -13,7 +13,10 @@ export const substrBytes: ExpressionOperator = (args, compile, name) => {
     if (start < 0) throw badExpression(name, 'starting index must be non-negative')
     const end = length < 0 ? bytes.length : Math.min(bytes.length, start + length)
     if (isContinuation(bytes[start]) || isContinuation(bytes[end])) {
-      throw badExpression(name, 'invalid range, starting or ending index is a UTF-8 continuation byte')
+      throw badExpression(
+        name,
+        'invalid range, starting or ending index is a UTF-8 continuation byte'
+      )
     }
     return start >= bytes.length ? '' : bytes.subarray(start, end).toString('utf8')
   }

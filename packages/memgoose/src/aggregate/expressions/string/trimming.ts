@@ -4,9 +4,31 @@ import type { ExpressionOperator } from '../types.js'
 
 /** The whitespace MongoDB trims by default (ASCII controls and the Unicode spaces). */
 const WHITESPACE = [
-  '\0', ' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u1680', '\u2000', '\u2001', '\u2002',
-  '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u2028',
-  '\u2029', '\u202f', '\u205f', '\u3000',
+  '\0',
+  ' ',
+  '\t',
+  '\n',
+  '\v',
+  '\f',
+  '\r',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
 ]
 
 /** Builds a trim operator for the given ends. */

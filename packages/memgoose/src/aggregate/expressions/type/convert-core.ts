@@ -37,7 +37,8 @@ function failure(value: unknown, to: string): QueryError {
 }
 
 const INT_STRING = /^[+-]?\d+$/
-const FLOAT_STRING = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?(Infinity|infinity|inf|NaN|nan)$/
+const FLOAT_STRING =
+  /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?(Infinity|infinity|inf|NaN|nan)$/
 
 /** Converts a non-null value to `to`, throwing CONVERSION_FAILURE where MongoDB would. */
 export function convertValue(value: unknown, to: string): unknown {
@@ -74,12 +75,13 @@ export function convertValue(value: unknown, to: string): unknown {
     }
     case 'date':
       if (value instanceof Date) return value
-      if (typeof value === 'number' || isLong(value) || isDecimal128(value)) return new Date(toNumber(value))
+      if (typeof value === 'number' || isLong(value) || isDecimal128(value))
+        return new Date(toNumber(value))
       if (isObjectId(value)) return value.getTimestamp()
       if (typeof value === 'string') {
         const d = parseDateString(value, undefined, 0)
         if (d === undefined) throw failure(value, to)
-        return d
+        return new Date(d)
       }
       throw failure(value, to)
     case 'objectId':
@@ -103,7 +105,8 @@ function toDouble(value: unknown, to: string): number {
   if (value instanceof Date) return value.getTime()
   if (typeof value === 'string' && FLOAT_STRING.test(value)) {
     const lower = value.toLowerCase().replace(/^[+]/, '')
-    if (lower.endsWith('inf') || lower.endsWith('infinity')) return lower.startsWith('-') ? -Infinity : Infinity
+    if (lower.endsWith('inf') || lower.endsWith('infinity'))
+      return lower.startsWith('-') ? -Infinity : Infinity
     return Number(value.toLowerCase() === 'nan' ? Number.NaN : value)
   }
   throw failure(value, to)

@@ -6,19 +6,27 @@ import type { ExpressionOperator } from '../types.js'
 
 /** Compiles `$convert`. */
 export const convert: ExpressionOperator = (args, compile, name) => {
-  const spec = compileSpec(name, args, compile, ['input', 'to'] as const, ['onError', 'onNull'] as const)
+  const spec = compileSpec(
+    name,
+    args,
+    compile,
+    ['input', 'to'] as const,
+    ['onError', 'onNull'] as const
+  )
   return (doc, vars) => {
     const input = spec.input!(doc, vars)
     const toValue = spec.to!(doc, vars)
     if (isNullish(toValue)) return null
     const to = targetType(toValue)
-    if (!to) throw new QueryError('BAD_EXPRESSION', `${name}: unknown target type ${String(toValue)}`)
+    if (!to)
+      throw new QueryError('BAD_EXPRESSION', `${name}: unknown target type ${String(toValue)}`)
     if (isNullish(input)) return spec.onNull ? spec.onNull(doc, vars) : null
     if (!spec.onError) return convertValue(input, to)
     try {
       return convertValue(input, to)
     } catch (err) {
-      if (err instanceof QueryError && err.code === 'CONVERSION_FAILURE') return spec.onError(doc, vars)
+      if (err instanceof QueryError && err.code === 'CONVERSION_FAILURE')
+        return spec.onError(doc, vars)
       throw err
     }
   }
