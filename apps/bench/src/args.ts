@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util'
 import { DEFAULT_SEED } from './data.js'
 import type { Settings } from './operations/context.js'
+import { SYSTEM_NAMES } from './systems/index.js'
 
 /** The workload groups `--ops` selects. */
 export const OPS = ['crud', 'persist', 'agg'] as const
@@ -84,6 +85,11 @@ export function parseCli(argv: string[]): Cli {
   for (const op of ops)
     if (!(OPS as readonly string[]).includes(op))
       throw new Error(`unknown --ops ${op} (${OPS.join(', ')})`)
+  const only = list(values.only)
+  for (const name of only) {
+    if (!(SYSTEM_NAMES as readonly string[]).includes(name))
+      throw new Error(`unknown --only ${name} (${SYSTEM_NAMES.join(', ')})`)
+  }
   const runs = Math.max(1, count(values.runs, 5, 'runs'))
   return {
     settings: {
@@ -97,7 +103,7 @@ export function parseCli(argv: string[]): Cli {
       big: values.big ? 1_000_000 : 0,
       seed: count(values.seed, DEFAULT_SEED, 'seed'),
     },
-    only: list(values.only),
+    only,
     ops: ops.length > 0 ? ops : [...OPS],
     source: values.source,
     keep: values.keep,

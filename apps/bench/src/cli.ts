@@ -11,6 +11,7 @@ import { parseCli, USAGE } from './args.js'
 import { loadMemgoose } from './load.js'
 import type { Context } from './operations/context.js'
 import { runAggregation } from './operations/aggregate.js'
+import { runCompressors } from './operations/compressors.js'
 import { runCrud } from './operations/crud.js'
 import { measurePlainHeap } from './operations/heap.js'
 import { runPersistence } from './operations/persistence.js'
@@ -22,6 +23,7 @@ import { MingoAggregate } from './systems/mingo.js'
 import { PlainJsAggregate } from './systems/plain-js.js'
 import type { AggregateSystem, BenchSystem, SkippedSystem } from './systems/types.js'
 import { canMeasureHeap } from './timing.js'
+import { WiredTigerRawSystem } from './systems/wiredtiger-raw.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
@@ -38,6 +40,9 @@ async function runSystem(system: BenchSystem, ctx: Context, persist: boolean): P
   } finally {
     await system.close().catch(() => undefined)
   }
+  if (persist && system instanceof WiredTigerRawSystem) {
+    await runCompressors(ctx, (compressor) => system.withCompressor(compressor))
+  }
 }
 
 async function main(): Promise<void> {
@@ -48,7 +53,7 @@ async function main(): Promise<void> {
   const roster = await loadSystems(lib, cli.only, cli.source)
   const skipped: SkippedSystem[] = [...roster.skipped]
   const log = (line: string): void => void process.stdout.write(line + '\n')
-  for (const s of roster.skipped) log(`[${s.name}] skipped: ${s.reason}`)
+  for (const s of roster.skipped) log(`[${s.name}] skipped: ${s.reason.replace(/\s*\n\s*/g, ' ')}`)
   if (!canMeasureHeap()) log('heap figures need node --expose-gc (npm run bench passes it)')
   const workDir = await mkdtemp(join(tmpdir(), 'memgoose-bench-'))
   const ctx: Context = { settings: cli.settings, results: new Results(), workDir, log }

@@ -98,7 +98,8 @@ export function renderReport(
   }
   if (skipped.length > 0) {
     lines.push('', 'Skipped')
-    for (const s of skipped) lines.push(`  ${s.name.padEnd(16)}${s.reason}`)
+    for (const s of skipped)
+      lines.push(`  ${s.name.padEnd(16)}${s.reason.replace(/\s*\n\s*/g, ' ')}`)
   }
   return lines.join('\n')
 }

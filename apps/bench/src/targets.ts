@@ -15,6 +15,7 @@ export const OPERATIONS: Record<string, string> = {
   singleInserts: '{singles} awaited single inserts (durability os)',
   reopen: 'reopen + first indexed query ({n} users)',
   disk: 'on-disk size of {n} users',
+  diskByCompressor: 'on-disk size of {n} users per block compressor',
   aggGroup: '$group by city ($avg, $sum) over {n} users',
   aggGroupBig: '$group by city ($avg, $sum) over {big} users',
   aggLookup: '$lookup of {orders} orders to {n} users',

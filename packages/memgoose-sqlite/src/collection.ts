@@ -286,9 +286,15 @@ export class SqliteCollection implements EngineCollection {
     return this.#indexes
   }
 
+  /**
+   * What a scan walks. Reads check the catalog at most every few milliseconds (host.recentSchemaVersion),
+   * so a lookup rarely costs a catalog query; writes always check.
+   */
   #target(plan: ScanPlan): ScanTarget {
     if (plan.index === undefined || plan.index === ID_INDEX.name) return { table: this.table }
-    const idx = this.#current().find((i) => i.spec.name === plan.index)
+    const fresh = this.#schemaVersion === this.#host.recentSchemaVersion()
+    const idx =
+      (fresh ? this.#find(plan.index) : undefined) ?? this.#find(plan.index, this.#current())
     if (idx === undefined) {
       throw new QueryError('INDEX_NOT_FOUND', `No index named "${plan.index}" on "${this.name}"`)
     }
@@ -296,6 +302,11 @@ export class SqliteCollection implements EngineCollection {
       table: this.table,
       index: { table: idx.table, directions: idx.keyer.directions, multikey: idx.multikey },
     }
+  }
+
+  #find(name: string, indexes = this.#indexes): SqliteIndex | undefined {
+    for (const idx of indexes) if (idx.spec.name === name) return idx
+    return undefined
   }
 
   #addKeys(
@@ -316,6 +327,8 @@ export class SqliteCollection implements EngineCollection {
     }
     if (idx.keyer.lastMultikey && !idx.multikey) {
       this.#host.statement('UPDATE memgoose_indexes SET multikey = 1 WHERE id = ?').run(idx.id)
+      // A schema change tells other connections to reload the catalog (and dedupe this index).
+      this.#host.db.exec('CREATE TABLE memgoose_bump (x); DROP TABLE memgoose_bump')
       idx.multikey = true
     }
   }

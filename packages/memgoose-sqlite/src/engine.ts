@@ -39,6 +39,8 @@ const CAPABILITIES: EngineCapabilities = Object.freeze({
 
 const SYNCHRONOUS = { none: 'OFF', memory: 'OFF', os: 'NORMAL', full: 'FULL' } as const
 const MAX_STATEMENTS = 500
+// How stale a reader's view of the catalog (indexes, multikey flags) from other processes may be.
+const SCHEMA_RECHECK_MS = 50
 
 /** A StorageEngine over one SQLite database file. */
 export class SqliteEngine implements StorageEngine, EngineHost {
@@ -52,6 +54,8 @@ export class SqliteEngine implements StorageEngine, EngineHost {
   readonly #statements = new Map<string, SqliteStatement>()
   readonly #collections = new Map<string, SqliteCollection>()
   #txnTail: Promise<void> = Promise.resolve()
+  #schemaVersion = -1
+  #schemaCheckedAt = 0
 
   constructor(options: SqliteOptions) {
     this.#options = resolveOptions(options)
@@ -212,7 +216,8 @@ export class SqliteEngine implements StorageEngine, EngineHost {
   async flush(): Promise<void> {
     this.#check()
     detachAll(this)
-    this.db.pragma('wal_checkpoint(PASSIVE)')
+    // FULL copies the whole WAL into the database file (fsync'd unless synchronous=OFF).
+    this.db.pragma('wal_checkpoint(FULL)')
   }
 
   stats(): EngineStats {
@@ -313,7 +318,15 @@ export class SqliteEngine implements StorageEngine, EngineHost {
   }
 
   schemaVersion(): number {
-    return Number(this.statement('PRAGMA schema_version').pluck().get())
+    this.#schemaCheckedAt = Date.now()
+    this.#schemaVersion = Number(this.statement('PRAGMA schema_version').pluck().get())
+    return this.#schemaVersion
+  }
+
+  recentSchemaVersion(): number {
+    return Date.now() - this.#schemaCheckedAt < SCHEMA_RECHECK_MS
+      ? this.#schemaVersion
+      : this.schemaVersion()
   }
 
   #run(sql: string): void {

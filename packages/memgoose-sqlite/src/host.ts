@@ -20,4 +20,6 @@ export interface EngineHost extends CursorRegistry {
   check(txn: EngineTxn | undefined): void
   /** SQLite's schema cookie, which changes whenever any connection alters the schema. */
   schemaVersion(): number
+  /** schemaVersion(), read again only when the last read is a few milliseconds old (for reads). */
+  recentSchemaVersion(): number
 }

@@ -5,7 +5,7 @@
 import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CorruptionError, DuplicateKeyError } from 'memgoose'
+import { CorruptionError, DuplicateKeyError, LockedError } from 'memgoose'
 import { loadBetterSqlite3 } from '../src/driver.js'
 import { backend, createSqliteEngine, sqlite } from '../src/index.js'
 import { collect, openEngine, tempDir } from './helpers.js'
@@ -142,6 +142,33 @@ describe('transactions', () => {
     const db = new Database(join(dir, 'memgoose.sqlite'))
     expect(db.prepare('SELECT count(*) FROM mg_c1').pluck().get()).toBe(0)
     db.close()
+  })
+})
+
+describe('locking', () => {
+  it('fails a write with LockedError when another connection holds the lock past busyTimeout', async () => {
+    const dataPath = tempDir()
+    const holder = createSqliteEngine({ dataPath })
+    await holder.open()
+    const other = createSqliteEngine({ dataPath, busyTimeout: 50 })
+    await other.open()
+    const mine = holder.collection('locked')
+    const theirs = other.collection('locked')
+    let release!: () => void
+    const held = holder.transaction(async (txn) => {
+      mine.insert([{ _id: 1 }], txn)
+      await new Promise<void>((resolve) => (release = resolve))
+    })
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(() => theirs.insert([{ _id: 2 }])).toThrow(LockedError)
+    // Readers are not blocked, and do not see the open transaction.
+    expect(theirs.get(1)).toBeUndefined()
+    release()
+    await held
+    theirs.insert([{ _id: 2 }])
+    expect(theirs.count({})).toBe(2)
+    await other.close()
+    await holder.close()
   })
 })
 

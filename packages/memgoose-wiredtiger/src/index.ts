@@ -24,3 +24,12 @@ export type {
 } from './binding/config.js'
 export { WiredTigerError, isWiredTigerError, type WiredTigerErrorCode } from './binding/errors.js'
 export { loadBinding } from './binding/native.js'
+
+// The memgoose storage engine over the binding above.
+export {
+  backend,
+  createWiredTigerEngine,
+  wiredtiger,
+  WiredTigerEngine,
+  type WiredTigerEngineOptions,
+} from './engine/index.js'

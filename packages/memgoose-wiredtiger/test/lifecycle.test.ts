@@ -87,7 +87,7 @@ describe('lifecycle and failures', () => {
       (e: unknown) => e
     )
     expect(error).toBeInstanceOf(WiredTigerError)
-    expect(error).toMatchObject({ code: 'CORRUPTION' })
+    expect(error).toMatchObject({ code: 'CORRUPTION', file: 't.wt' })
     await reopened.close().catch(() => undefined)
   })
 
@@ -95,7 +95,10 @@ describe('lifecycle and failures', () => {
     const home = tempDir()
     await (await openConnection(home)).close()
     writeFileSync(join(home, 'WiredTiger.wt'), Buffer.alloc(64 * 1024, 'garbage!'))
-    await expect(openConnection(home)).rejects.toMatchObject({ code: 'CORRUPTION' })
+    await expect(openConnection(home)).rejects.toMatchObject({
+      code: 'CORRUPTION',
+      file: 'WiredTiger.wt',
+    })
   })
 
   it('refuses a missing home without create', async () => {

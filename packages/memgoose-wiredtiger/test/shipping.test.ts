@@ -1,7 +1,7 @@
 // Shipping: the packed package installs and runs on a machine with no compiler, from prebuilds/.
 // Everything happens in a staging copy of the package, so the build/ and prebuilds/ that other
 // test files are loading are never touched.
-import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process'
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
 import {
   cpSync,
   existsSync,
@@ -63,14 +63,16 @@ function stagePackage(stage: string): void {
   mkdirSync(stage, { recursive: true })
   for (const entry of ['package.json', 'binding.gyp', 'README.md', 'scripts', 'src/native'])
     cpSync(join(packageRoot, entry), join(stage, entry), { recursive: true })
+  // Type errors are `npm run typecheck`'s to report; this test needs the emitted JavaScript.
   const tsc = require.resolve('typescript/bin/tsc')
-  execFileSync(process.execPath, [
-    tsc,
-    '-p',
-    join(packageRoot, 'tsconfig.build.json'),
-    '--outDir',
-    join(stage, 'dist'),
-  ])
+  const dist = join(stage, 'dist')
+  const compiled = spawnSync(
+    process.execPath,
+    [tsc, '-p', join(packageRoot, 'tsconfig.build.json'), '--outDir', dist],
+    { encoding: 'utf8' }
+  )
+  if (!existsSync(join(dist, 'index.js')))
+    throw new Error(`tsc emitted nothing:\n${compiled.stdout}\n${compiled.stderr}`)
   const prebuilds = join(packageRoot, 'prebuilds')
   if (existsSync(prebuilds)) {
     cpSync(prebuilds, join(stage, 'prebuilds'), { recursive: true })

@@ -66,10 +66,10 @@ export {
   type StrategyFactory,
 } from './engine/strategy-adapter.js'
 export { loadBackend, isMissingPackage } from './engine/discovery.js'
-export { indexKeysOf, IndexKeyer } from './engine/index-keys.js'
+export { indexKeysOf, IndexKeyer, ID_INDEX, duplicateId, atPosition } from './engine/index-keys.js'
 export { toIntervals, type KeyInterval } from './engine/memory/ranges.js'
 export { sortKeyOf, compareSortKeys } from './query/sort/compile.js'
-export { encodeKey, encodeKeyBytes } from './values/keystring.js'
+export { encodeKey, encodeKeyBytes, KEY_PREFIX_END } from './values/keystring.js'
 export { compareValues, valuesEqual, toNumber } from './values/compare.js'
 export { typeRank, bsonTypeAlias, TypeRank } from './values/type-order.js'
 export { cloneValue } from './values/clone.js'

@@ -86,7 +86,7 @@ export async function runAggregation(
       try {
         await runOne(system, ctx, data, size === n, size === n ? 'aggGroup' : 'aggGroupBig')
       } catch (error) {
-        failed(system.name, error)
+        failed(`${system.name} (aggregation over ${size})`, error)
       }
     }
   }

@@ -25,6 +25,8 @@ export interface Context {
   readonly workDir: string
   /** Prints a progress line. */
   log(line: string): void
+  /** Reports a system that failed; the run goes on without it. */
+  failed(name: string, error: unknown): void
 }
 
 /** A fresh (emptied) directory for `system`'s files under the run's scratch directory. */
@@ -42,25 +44,51 @@ export function formatValue(value: number, unit: Unit): string {
   return value < 10 ? `${value.toFixed(2)} ms` : `${value.toFixed(1)} ms`
 }
 
+/** One system's part in an interleaved measurement: `run(0)` is the warm-up. */
+export interface Contender<T> {
+  readonly name: string
+  run(run: number): Promise<T>
+}
+
 /**
- * Calls `fn` once untimed (run 0: JIT warm-up), then times it `runs` times (runs 1..runs) and records
- * the median. Returns what the warm-up returned, for sanity checks.
+ * Measures `op` on every contender: one untimed warm-up each, then `runs` rounds in which every
+ * contender runs once, starting with a different one each round. On a shared machine, load that
+ * comes and goes then hits every system alike instead of whichever ran at the wrong moment. Records
+ * each contender's median; a contender that throws is reported through `ctx.failed` and dropped.
+ * Returns what each surviving contender's warm-up returned, for sanity checks.
  */
-export async function measureMedian<T>(
+export async function measureInterleaved<T>(
   ctx: Context,
   op: string,
-  system: string,
   label: string,
-  runs: number,
-  fn: (run: number) => Promise<T>
-): Promise<T> {
-  const first = await fn(0)
-  const samples: number[] = []
-  for (let run = 1; run <= runs; run++) samples.push(await timeIt(() => fn(run)))
-  const value = median(samples)
-  ctx.results.add({ op, system, value, unit: 'ms', samples })
-  ctx.log(
-    `[${system}] ${label} ... ${formatValue(value, 'ms')}${runs > 1 ? ` (median of ${runs})` : ''}`
-  )
+  contenders: readonly Contender<T>[],
+  runs: number
+): Promise<Map<string, T>> {
+  const alive = [...contenders]
+  const first = new Map<string, T>()
+  const samples = new Map<string, number[]>(contenders.map((c) => [c.name, []]))
+  const attempt = async (c: Contender<T>, fn: () => Promise<void>): Promise<void> => {
+    try {
+      await fn()
+    } catch (error) {
+      alive.splice(alive.indexOf(c), 1)
+      first.delete(c.name)
+      ctx.failed(`${c.name} (${op})`, error)
+    }
+  }
+  for (const c of [...alive]) await attempt(c, async () => void first.set(c.name, await c.run(0)))
+  for (let run = 1; run <= runs; run++) {
+    const order = alive.map((_, i) => alive[(i + run) % alive.length])
+    for (const c of order) {
+      if (!alive.includes(c)) continue
+      await attempt(c, async () => void samples.get(c.name)?.push(await timeIt(() => c.run(run))))
+    }
+  }
+  for (const c of alive) {
+    const own = samples.get(c.name) ?? []
+    const value = median(own)
+    ctx.results.add({ op, system: c.name, value, unit: 'ms', samples: own })
+    ctx.log(`[${c.name}] ${label} ... ${formatValue(value, 'ms')} (median of ${own.length})`)
+  }
   return first
 }

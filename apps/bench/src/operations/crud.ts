@@ -1,21 +1,23 @@
 /**
- * The CRUD workloads of issues 3, 5 and 6 on one system: bulk insert (whose last run also gives
- * the heap the store holds), indexed lookups lean and hydrated, the non-indexed range, updates by
- * indexed key. The store left open afterwards holds the N users for the persistence workloads.
+ * The CRUD workloads of issues 3, 5 and 6. Bulk insert runs system by system (its last run also
+ * gives the heap the store holds, and leaves the N users in place); the short operations — indexed
+ * lookups lean and hydrated, the non-indexed range, updates by indexed key — then run interleaved
+ * across every loaded system.
  */
 import { emailOf, generateUsers, sampleIndexes, SCORE_RANGE, type UserDoc } from '../data.js'
 import type { BenchSystem } from '../systems/types.js'
-import { settledHeap, timeIt } from '../timing.js'
-import { formatValue, freshDir, measureMedian, type Context } from './context.js'
+import { median, settledHeap, timeIt } from '../timing.js'
+import { formatValue, freshDir, measureInterleaved, type Context, type Contender } from './context.js'
 
-/** The directory the system's N users live in after `runCrud`. */
-export interface CrudOutcome {
+/** A system holding the N users, and the directory they live in. */
+export interface Loaded {
+  system: BenchSystem
   dir: string
-  emails: string[]
 }
 
-async function bulkInsert(system: BenchSystem, ctx: Context): Promise<string> {
-  const { n, bulkRuns } = ctx.settings
+/** Bulk-inserts the N users `bulkRuns` times into fresh stores; the last store stays open. */
+export async function loadUsers(system: BenchSystem, ctx: Context): Promise<Loaded> {
+  const { n, bulkRuns, seed } = ctx.settings
   const samples: number[] = []
   let dir = ''
   let heapBefore = Number.NaN
@@ -24,76 +26,69 @@ async function bulkInsert(system: BenchSystem, ctx: Context): Promise<string> {
     dir = await freshDir(ctx, system.name, `bulk-${run}`)
     await system.open(dir)
     if (last) heapBefore = await settledHeap()
-    let docs: UserDoc[] | undefined = generateUsers(n, ctx.settings.seed)
+    // Only the store may keep the documents: the heap it holds is measured after they are dropped.
+    let docs: UserDoc[] | undefined = generateUsers(n, seed)
     const batch = docs
     samples.push(await timeIt(() => system.insertMany(batch)))
-    ctx.log(
-      `[${system.name}] insertMany ${n} (run ${run + 1}/${bulkRuns}) ... ${formatValue(samples[run], 'ms')}`
-    )
     docs = undefined
+    ctx.log(`[${system.name}] insertMany ${n} (run ${run + 1}/${bulkRuns}) ... ${formatValue(samples[run], 'ms')}`)
     if (!last) await system.close()
   }
   const heap = (await settledHeap()) - heapBefore
-  const sorted = [...samples].sort((a, b) => a - b)
-  ctx.results.add({
-    op: 'insertMany',
-    system: system.name,
-    value: sorted[sorted.length >> 1],
-    unit: 'ms',
-    samples,
-  })
+  ctx.results.add({ op: 'insertMany', system: system.name, value: median(samples), unit: 'ms', samples })
   ctx.results.add({ op: 'heap', system: system.name, value: heap, unit: 'bytes' })
   ctx.log(`[${system.name}] heap held by ${n} users ... ${formatValue(heap, 'bytes')}`)
-  return dir
+  return { system, dir }
 }
 
-function expectFound(system: BenchSystem, what: string, value: unknown): void {
-  if (value === undefined || value === null)
-    throw new Error(`${system.name}: ${what} found nothing`)
+/** The emails the lookup workload asks for (also the reopen checks). */
+export function lookupEmails(ctx: Context): string[] {
+  const { n, lookups, seed } = ctx.settings
+  return sampleIndexes(lookups, n, seed).map((i) => emailOf(i, seed))
 }
 
-/** Runs the CRUD workloads; the system stays open with the N users. */
-export async function runCrud(system: BenchSystem, ctx: Context): Promise<CrudOutcome> {
+function expectFound(name: string, value: unknown): void {
+  if (value === undefined || value === null) throw new Error(`${name}: findOne found nothing`)
+}
+
+/** Runs the short operations interleaved; returns the systems that did not fail. */
+export async function runQueries(loaded: readonly Loaded[], ctx: Context): Promise<Loaded[]> {
   const { n, runs, lookups, updates, seed } = ctx.settings
-  const dir = await bulkInsert(system, ctx)
-  const emails = sampleIndexes(lookups, n, seed).map((i) => emailOf(i, seed))
+  const emails = lookupEmails(ctx)
+  const systems = loaded.map((l) => l.system)
+  const contenders = <T>(fn: (s: BenchSystem) => ((run: number) => Promise<T>) | undefined): Contender<T>[] =>
+    systems.flatMap((s) => {
+      const run = fn(s)
+      return run === undefined ? [] : [{ name: s.name, run }]
+    })
 
-  await measureMedian(ctx, 'lookupLean', system.name, `${lookups} findOne lean`, runs, async () => {
-    for (const email of emails) expectFound(system, 'findOne', await system.findByEmail(email))
-  })
-  const hydrated = system.findByEmailHydrated?.bind(system)
-  if (hydrated !== undefined) {
-    await measureMedian(
-      ctx,
-      'lookupHydrated',
-      system.name,
-      `${lookups} findOne hydrated`,
-      runs,
-      async () => {
-        for (const email of emails) expectFound(system, 'findOne', await hydrated(email))
-      }
-    )
+  await measureInterleaved(ctx, 'lookupLean', `${lookups} findOne lean`, contenders((s) => async () => {
+    for (const email of emails) expectFound(s.name, await s.findByEmail(email))
+  }), runs)
+  await measureInterleaved(ctx, 'lookupHydrated', `${lookups} findOne hydrated`, contenders((s) => {
+    const hydrated = s.findByEmailHydrated?.bind(s)
+    return hydrated && (async () => {
+      for (const email of emails) expectFound(s.name, await hydrated(email))
+    })
+  }), runs)
+
+  const found = await measureInterleaved(ctx, 'rangeScan', 'range on profile.score', contenders((s) => () =>
+    s.findScoreRange(SCORE_RANGE.min, SCORE_RANGE.max)
+  ), runs)
+  for (const [name, docs] of found) {
+    const m = ctx.results.get('rangeScan', name)
+    if (m) m.note = `${docs.length} docs (${((100 * docs.length) / n).toFixed(1)}%)`
   }
-
-  const found = await measureMedian(
-    ctx,
-    'rangeScan',
-    system.name,
-    'range on profile.score',
-    runs,
-    () => system.findScoreRange(SCORE_RANGE.min, SCORE_RANGE.max)
-  )
-  const range = ctx.results.get('rangeScan', system.name)
-  if (range) range.note = `${found.length} docs (${((100 * found.length) / n).toFixed(1)}%)`
 
   // A different sample of users per run, drawn before the clock starts.
   const updateEmails = Array.from({ length: runs + 1 }, (_, run) =>
     sampleIndexes(updates, n, seed + 1 + run).map((i) => emailOf(i, seed))
   )
-  await measureMedian(ctx, 'updateOne', system.name, `${updates} updateOne`, runs, async (run) => {
+  await measureInterleaved(ctx, 'updateOne', `${updates} updateOne`, contenders((s) => async (run) => {
     const batch = updateEmails[run]
-    for (let k = 0; k < batch.length; k++)
-      await system.updateByEmail(batch[k], 18 + ((k + run) % 63))
-  })
-  return { dir, emails }
+    for (let k = 0; k < batch.length; k++) await s.updateByEmail(batch[k], 18 + ((k + run) % 63))
+  }), runs)
+
+  const ok = new Set(ctx.results.measurements.filter((m) => m.op === 'updateOne').map((m) => m.system))
+  return loaded.filter((l) => ok.has(l.system.name) || updates === 0)
 }

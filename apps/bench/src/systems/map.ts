@@ -11,9 +11,9 @@ interface Stored extends UserDoc {
 }
 
 // A hand-written copy of the known shape: what a schema-aware store could compile.
-function copy(doc: Stored): Stored {
+function copy(doc: UserDoc, id: number): Stored {
   return {
-    _id: doc._id,
+    _id: id,
     name: doc.name,
     email: doc.email,
     age: doc.age,
@@ -47,7 +47,7 @@ export class MapSystem implements BenchSystem {
       seen.add(doc.email)
     }
     for (const doc of docs) {
-      const stored = copy({ ...doc, _id: this.#nextId++ })
+      const stored = copy(doc, this.#nextId++)
       this.#docs.set(stored._id, stored)
       this.#byEmail.set(stored.email, stored._id)
     }
@@ -60,14 +60,14 @@ export class MapSystem implements BenchSystem {
   async findByEmail(email: string): Promise<unknown> {
     const id = this.#byEmail.get(email)
     const doc = id === undefined ? undefined : this.#docs.get(id)
-    return doc === undefined ? undefined : copy(doc)
+    return doc === undefined ? undefined : copy(doc, doc._id)
   }
 
   async findScoreRange(min: number, max: number): Promise<unknown[]> {
     const out: Stored[] = []
     for (const doc of this.#docs.values()) {
       const score = doc.profile.score
-      if (score >= min && score < max) out.push(copy(doc))
+      if (score >= min && score < max) out.push(copy(doc, doc._id))
     }
     return out
   }
@@ -77,7 +77,7 @@ export class MapSystem implements BenchSystem {
     const doc = id === undefined ? undefined : this.#docs.get(id)
     if (doc === undefined) return
     // Copy-on-write, so a failed update could never leave a half-changed document behind.
-    const next = copy(doc)
+    const next = copy(doc, doc._id)
     next.age = age
     next.profile.score += 1
     this.#docs.set(doc._id, next)

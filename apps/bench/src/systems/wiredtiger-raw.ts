@@ -62,7 +62,12 @@ export class WiredTigerRawSystem implements BenchSystem {
   constructor(openConnection: OpenConnection, compressor = 'none') {
     this.#openConnection = openConnection
     this.#compressor = compressor
-    this.name = compressor === 'none' ? 'wiredtiger-raw' : `wiredtiger-raw:${compressor}`
+    this.name = 'wiredtiger-raw'
+  }
+
+  /** The same system with tables created with block compressor `compressor`. */
+  withCompressor(compressor: string): WiredTigerRawSystem {
+    return new WiredTigerRawSystem(this.#openConnection, compressor)
   }
 
   #c(): Record<(typeof TABLES)[number], Cursor> {

@@ -98,7 +98,7 @@ class FilterSql {
     const parts = pathParts(key)
     if (parts === undefined) return undefined
     const conds = this.#fieldValue(value, depth)
-    if (conds === undefined) return undefined
+    if (conds === undefined || conds.length === 0) return undefined
     return conds.map((c) => this.#holds(c, root, parts)).join(' AND ')
   }
 

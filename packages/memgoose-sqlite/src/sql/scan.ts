@@ -35,6 +35,8 @@ export interface ScanQuery {
 }
 
 const ID_DIRECTIONS: readonly (1 | -1)[] = [1]
+// Filters already checked by the core's compiler (which throws its coded errors for bad ones).
+const validated = new WeakSet<object>()
 
 /** Builds the query returning raw `[doc]` rows (or `[count]` with `count`). */
 export function buildScan(plan: ScanPlan, target: ScanTarget, count = false): ScanQuery {
@@ -55,6 +57,10 @@ export function buildScan(plan: ScanPlan, target: ScanTarget, count = false): Sc
         : `(${keyColumn} >= ${params.add(Buffer.from(iv.lo, 'latin1'))} AND ${keyColumn} < ${params.add(Buffer.from(iv.hi, 'latin1'))})`
     )
     where.push(ors.length === 0 ? '0' : ors.length === 1 ? ors[0] : `(${ors.join(' OR ')})`)
+  }
+  if (plan.filter !== undefined && !validated.has(plan.filter)) {
+    compileFilter(plan.filter)
+    validated.add(plan.filter)
   }
   const filter = compileSqlFilter(plan.filter, params)
   if (filter.where !== '1') where.push(filter.where)

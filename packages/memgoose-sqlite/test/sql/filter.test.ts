@@ -6,7 +6,7 @@
 import { inspect } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Decimal128, Long, ObjectId } from 'bson'
-import { compileFilter, compileSort } from 'memgoose'
+import { compileFilter, compileSort, planQuery } from 'memgoose'
 import type { StoredDoc } from 'memgoose'
 import type { SqliteCollection } from '../../src/collection.js'
 import type { SqliteEngine } from '../../src/engine.js'
@@ -113,6 +113,7 @@ function filter(depth: number): Record<string, unknown> {
 
 let engine: SqliteEngine
 let coll: SqliteCollection
+let indexed: SqliteCollection
 const docs: StoredDoc[] = []
 
 beforeAll(async () => {
@@ -120,6 +121,21 @@ beforeAll(async () => {
   coll = engine.collection('random', { indexes: [] })
   for (let i = 0; i < 300; i++) docs.push({ _id: i, ...subdoc(3) })
   coll.insert(docs)
+  indexed = engine.collection('indexed', {
+    indexes: [
+      { name: 'a_1', key: [['a', 1]] },
+      { name: 'a.b_1', key: [['a.b', 1]] },
+      {
+        name: 'b_1_c_-1',
+        key: [
+          ['b', 1],
+          ['c', -1],
+        ],
+      },
+      { name: 'c_1_sparse', key: [['c', 1]], sparse: true },
+    ],
+  })
+  indexed.insert(docs)
 })
 afterAll(() => engine.close())
 
@@ -155,5 +171,47 @@ describe('filter pushdown matches the core predicate', () => {
       expect(got.length, inspect({ f, sort }, { depth: 10 })).toBe(expected.length)
       for (let i = 0; i < got.length; i++) expect(compare(got[i], expected[i])).toBe(0)
     }
+  })
+
+  it('returns what the core expects for planned queries over indexes', async () => {
+    const indexes = await indexed.listIndexes()
+    let usedIndex = 0
+    for (let n = 0; n < 400; n++) {
+      const f = filter(2)
+      const sorted = rnd() < 0.6
+      const sort: [string, 1 | -1][] | undefined = sorted
+        ? [[pick(PATHS), pick([1, -1] as const)]]
+        : undefined
+      const skip = sorted ? Math.floor(rnd() * 5) : undefined
+      const limit = sorted && rnd() < 0.7 ? 1 + Math.floor(rnd() * 30) : undefined
+      const planned = planQuery({
+        filter: f,
+        sort,
+        skip,
+        limit,
+        indexes,
+        capabilities: engine.capabilities,
+      })
+      if (planned.plan.index !== undefined) usedIndex++
+      const got = (await collect(indexed.scan(planned.plan))) as StoredDoc[]
+      const predicate = compileFilter(f)
+      let expected = docs.filter((d) => predicate(d))
+      const context = inspect({ f, sort, skip, limit, plan: planned.plan }, { depth: 10 })
+      if (sort === undefined) {
+        expect(
+          got.map((d) => d._id).sort((x, y) => Number(x) - Number(y)),
+          context
+        ).toEqual(expected.map((d) => d._id))
+        continue
+      }
+      const compare = compileSort(Object.fromEntries(sort))
+      expected = expected
+        .sort(compare)
+        .slice(skip ?? 0, limit === undefined ? undefined : (skip ?? 0) + limit)
+      expect(planned.sortCovered, context).toBe(true)
+      expect(got.length, context).toBe(expected.length)
+      for (let i = 0; i < got.length; i++) expect(compare(got[i], expected[i]), context).toBe(0)
+    }
+    expect(usedIndex).toBeGreaterThan(50)
   })
 })

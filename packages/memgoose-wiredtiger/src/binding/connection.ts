@@ -34,7 +34,7 @@ export class Connection {
 
   /** Opens a session (cheap; synchronous). */
   openSession(options: SessionOptions = {}): Session {
-    return new Session(this.#native.openSession(sessionConfig(options.isolation)))
+    return new Session(this.#native.openSession(sessionConfig(options.isolation)), this)
   }
 
   /** Changes runtime settings, in WiredTiger's `WT_CONNECTION::reconfigure` syntax. */

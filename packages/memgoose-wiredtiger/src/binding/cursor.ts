@@ -1,6 +1,7 @@
 import { unpackBatch, type Entry } from './batch.js'
 import { WiredTigerError } from './errors.js'
 import type { NativeCursor, NativeRange } from './native.js'
+import type { Session } from './session.js'
 
 /**
  * Bounds and shape of a range scan. Keys compare bytewise (a prefix sorts first), like
@@ -62,13 +63,21 @@ function checkLimit(limit: number | undefined): number {
  */
 export class Cursor {
   readonly #native: NativeCursor
+  // Also keeps the session reachable: a session collected while its cursor is in use would close it.
+  readonly #session: Session
   /** The table this cursor reads and writes. */
   readonly table: string
 
   /** @internal Created by `Session.openCursor`. */
-  constructor(native: NativeCursor, table: string) {
+  constructor(native: NativeCursor, table: string, session: Session) {
     this.#native = native
     this.table = table
+    this.#session = session
+  }
+
+  /** The session this cursor belongs to. */
+  get session(): Session {
+    return this.#session
   }
 
   /** The value stored under `key`, or undefined. */

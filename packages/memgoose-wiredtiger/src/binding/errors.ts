@@ -42,6 +42,8 @@ export class WiredTigerError extends Error {
   declare readonly wtCode?: number
   /** Position of the failing entry when one entry of a bulk operation failed. */
   declare readonly index?: number
+  /** For `CORRUPTION`: the damaged file, relative to the home directory, when WiredTiger named it. */
+  declare readonly file?: string
 
   constructor(message: string, code: WiredTigerErrorCode, options?: { cause?: unknown }) {
     super(message, options)

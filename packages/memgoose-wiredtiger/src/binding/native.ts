@@ -51,11 +51,7 @@ export interface NativeSession {
   create(uri: string, config?: string): void
   drop(uri: string, config?: string): void
   openCursor(uri: string, config?: string): NativeCursor
-  putMany(
-    uri: string,
-    entries: ReadonlyArray<readonly [Uint8Array, Uint8Array]>,
-    overwrite: boolean
-  ): Promise<void>
+  putMany(uri: string, data: Uint8Array, sizes: Uint32Array, overwrite: boolean): Promise<void>
   checkpoint(config?: string): Promise<void>
   close(): void
   readonly closed: boolean

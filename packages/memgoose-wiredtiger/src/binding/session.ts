@@ -1,6 +1,7 @@
 import { tableConfig, tableUri, type Isolation, type TableOptions } from './config.js'
 import { Cursor } from './cursor.js'
 import { WiredTigerError } from './errors.js'
+import type { Connection } from './connection.js'
 import type { NativeSession } from './native.js'
 
 /** Options of {@link Session.begin}. */
@@ -33,10 +34,18 @@ function commitConfig(options: CommitOptions): string | undefined {
  */
 export class Session {
   readonly #native: NativeSession
+  // Also keeps the connection reachable: a connection collected while a session is in use would close.
+  readonly #connection: Connection
 
   /** @internal Created by `Connection.openSession`. */
-  constructor(native: NativeSession) {
+  constructor(native: NativeSession, connection: Connection) {
     this.#native = native
+    this.#connection = connection
+  }
+
+  /** The connection this session belongs to. */
+  get connection(): Connection {
+    return this.#connection
   }
 
   /** Starts a transaction; operations until commit/rollback are atomic and isolated. */
@@ -79,7 +88,7 @@ export class Session {
 
   /** Opens a cursor on table `name`. */
   openCursor(name: string): Cursor {
-    return new Cursor(this.#native.openCursor(tableUri(name)), name)
+    return new Cursor(this.#native.openCursor(tableUri(name)), name, this)
   }
 
   /**
@@ -93,7 +102,26 @@ export class Session {
   ): Promise<void> {
     if (!Array.isArray(entries))
       throw new WiredTigerError('entries must be an array of [key, value]', 'INVALID_ARGUMENT')
-    return this.#native.putMany(tableUri(name), entries, options.overwrite !== false)
+    const parts: Uint8Array[] = new Array(entries.length * 2)
+    const sizes = new Uint32Array(entries.length * 2)
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]
+      if (!Array.isArray(entry) || entry.length !== 2)
+        throw new WiredTigerError(`entry ${i} must be a [key, value] pair`, 'INVALID_ARGUMENT')
+      for (let j = 0; j < 2; j++) {
+        const bytes: unknown = entry[j]
+        if (!(bytes instanceof Uint8Array))
+          throw new WiredTigerError(
+            `entry ${i}: ${j === 0 ? 'key' : 'value'} must be a Buffer or Uint8Array`,
+            'INVALID_ARGUMENT'
+          )
+        parts[2 * i + j] = bytes
+        sizes[2 * i + j] = bytes.length
+      }
+    }
+    // One buffer for the whole batch: the native side copies it once for the worker thread.
+    const data = Buffer.concat(parts)
+    return this.#native.putMany(tableUri(name), data, sizes, options.overwrite !== false)
   }
 
   /** Writes a checkpoint using this session, on a worker thread. Not inside a transaction. */

@@ -110,6 +110,15 @@ std::string Code(int rc, Context context, const std::string& detail) {
   }
 }
 
+// WiredTiger prefixes messages about a data source with "file:<name>, "; corruption errors carry it.
+std::string FileOf(const std::string& messages) {
+  size_t start = messages.find("file:");
+  if (start == std::string::npos) return "";
+  start += 5;
+  size_t end = messages.find_first_of(", \n", start);
+  return messages.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
 }  // namespace
 
 WT_EVENT_HANDLER* EventHandler() { return &handler; }
@@ -124,6 +133,7 @@ Failure FromWiredTiger(int rc, Context context) {
   Failure failure;
   failure.rc = rc;
   failure.code = Code(rc, context, all);
+  if (failure.code == "CORRUPTION") failure.file = FileOf(all);
   failure.message = wiredtiger_strerror(rc);
   if (!detail.empty()) failure.message += ": " + detail;
   return failure;
@@ -140,6 +150,7 @@ Napi::Error MakeError(Napi::Env env, const Failure& failure) {
   }
   if (failure.rc != 0) error.Set("wtCode", failure.rc);
   if (failure.index >= 0) error.Set("index", static_cast<double>(failure.index));
+  if (!failure.file.empty()) error.Set("file", failure.file);
   return Napi::Error(env, error);
 }
 

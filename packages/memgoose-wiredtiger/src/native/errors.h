@@ -4,6 +4,7 @@
 
 #include <napi.h>
 #include <string>
+#include <utility>
 #include <wiredtiger.h>
 
 namespace mgwt {
@@ -13,10 +14,15 @@ enum class Context { Operation, Open };
 
 /** A failure captured on any thread, turned into a JS error later on the main thread. */
 struct Failure {
+  Failure() = default;
+  Failure(std::string code_, std::string message_)
+      : code(std::move(code_)), message(std::move(message_)) {}
+
   std::string code;
   std::string message;
   int rc = 0;  // WiredTiger or errno return code; 0 for misuse detected by the binding
   long index = -1;  // position in a batch, when one entry of a bulk operation failed
+  std::string file;  // the file WiredTiger named (damaged files), relative to the home
 };
 
 /** Event handler that keeps WiredTiger's error text for the failing thread instead of printing it. */

@@ -254,6 +254,15 @@ export class Database implements ModelHost {
     this.#stores.clear()
   }
 
+  /** Hot backup of the default engine's data into `targetDir` (engines with the `backup` capability). */
+  async backup(targetDir: string): Promise<void> {
+    const engine = await this.#engineFor(undefined)
+    if (!engine.capabilities.backup || !engine.backup) {
+      throw new NotSupportedError(`storage '${engine.name}' cannot take a hot backup`)
+    }
+    await engine.backup(targetDir)
+  }
+
   /** Storage statistics of the default engine. */
   async stats(): Promise<Record<string, unknown>> {
     const engine = await this.#engineFor(undefined)

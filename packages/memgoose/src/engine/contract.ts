@@ -51,6 +51,8 @@ export interface EngineCapabilities {
   readonly indexFeatures: readonly ('unique' | 'sparse' | 'partial' | 'ttl' | 'multikey')[]
   /** Durability levels the engine honours (others are rejected at open with NotSupportedError). */
   readonly durability: readonly Durability[]
+  /** `StorageEngine.backup` exists: a consistent copy can be taken while writers run. */
+  readonly backup?: boolean
 }
 
 /** One field of an index key, with its direction. */
@@ -210,6 +212,12 @@ export interface StorageEngine {
   /** Makes every acknowledged write durable to the engine's strongest level (checkpoint/fsync). */
   flush(): Promise<void>
   stats(): MaybePromise<EngineStats>
+  /**
+   * Only with `capabilities.backup`: copies the whole database into `targetDir` (which must be empty
+   * or missing) while writers keep running; the copy opens as a database of its own holding every
+   * write committed before the backup started.
+   */
+  backup?(targetDir: string): Promise<void>
   /** Flushes and releases everything; further calls throw ClosedError. Closing twice is a no-op. */
   close(): Promise<void>
 }

@@ -17,7 +17,8 @@
 import { compileFilter } from '../query/index.js'
 import { encodeKey } from '../values/keystring.js'
 import { splitPath } from '../values/paths.js'
-import type { IndexSpec } from './contract.js'
+import type { IndexInfo, IndexSpec } from './contract.js'
+import { DuplicateKeyError } from '../errors/index.js'
 
 const NO_KEYS: readonly string[] = Object.freeze([])
 
@@ -94,6 +95,21 @@ export class IndexKeyer {
     return [...keys]
   }
 
+  /**
+   * The DuplicateKeyError for `doc` colliding on the encoded `key`, shaped like MongoDB's:
+   * `keyPattern` from the spec, `keyValue` holding the colliding key values.
+   */
+  duplicate(collection: string, doc: Record<string, unknown>, key: string): DuplicateKeyError {
+    const tuple = this.keysOf(doc).find((t) => encodeKey(t, this.directions) === key) ?? []
+    const keyValue: Record<string, unknown> = {}
+    const keyPattern: Record<string, 1 | -1> = {}
+    this.spec.key.forEach(([path, direction], i) => {
+      keyPattern[path] = direction
+      keyValue[path] = tuple[i]
+    })
+    return new DuplicateKeyError(collection, this.spec.name, keyPattern, keyValue)
+  }
+
   #collect(value: unknown, parts: readonly string[], i: number, out: unknown[]): void {
     if (i === parts.length) {
       if (value === undefined) {
@@ -155,4 +171,26 @@ export function indexKeysOf(doc: Record<string, unknown>, spec: IndexSpec): unkn
     keyers.set(spec, keyer)
   }
   return keyer.keysOf(doc)
+}
+
+/** The spec of the implicit primary index. */
+export const ID_INDEX: IndexInfo = Object.freeze({
+  name: '_id_',
+  key: Object.freeze([Object.freeze(['_id', 1] as const)]),
+  unique: true,
+  multikey: false,
+})
+
+/** The error for a second document with the same `_id`. */
+export function duplicateId(collection: string, id: unknown): DuplicateKeyError {
+  return new DuplicateKeyError(collection, '_id_', { _id: 1 }, { _id: id })
+}
+
+/**
+ * Records which document of a write failed, as `err.index` (the position in the `docs` passed to
+ * insert), the way the MongoDB driver reports write errors.
+ */
+export function atPosition(err: DuplicateKeyError, position: number): DuplicateKeyError {
+  err.index = position
+  return err
 }

@@ -162,6 +162,22 @@ export class Document {
     return this
   }
 
+  /** An independent copy of this document with the same state (mongoose's `$clone`). */
+  $clone(): this {
+    const copy = Object.create(Object.getPrototypeOf(this)) as this
+    const state = this.$__
+    defineHidden(copy, '$__', {
+      ...state,
+      modified: new Set(state.modified),
+      defaulted: new Set(state.defaulted),
+      populated: new Map(state.populated),
+      castErrors: state.castErrors && new Map(state.castErrors),
+    })
+    defineHidden(copy, '$locals', { ...this.$locals })
+    defineHidden(copy, '_doc', cloneValue(this._doc))
+    return copy
+  }
+
   /** mongoose's `$set` alias of set(). */
   $set(path: string | Record<string, unknown>, value?: unknown): this {
     return this.set(path, value)

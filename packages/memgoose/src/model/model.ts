@@ -83,7 +83,11 @@ export class Model extends Document {
    * Casts a plain object with the schema (no document, no defaults). Cast failures are collected
    * into a ValidationError, as mongoose does, unless `ignoreCastErrors` drops the failing paths.
    */
-  static castObject(this: ModelClass, obj: Record<string, unknown>, options: { ignoreCastErrors?: boolean } = {}): Record<string, unknown> {
+  static castObject(
+    this: ModelClass,
+    obj: Record<string, unknown>,
+    options: { ignoreCastErrors?: boolean } = {}
+  ): Record<string, unknown> {
     const errors = new ValidationError(this.modelName)
     const out = castObject(this.schema, obj, { errors })
     if (Object.keys(errors.errors).length > 0 && !options.ignoreCastErrors) throw errors

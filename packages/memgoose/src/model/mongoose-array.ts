@@ -51,11 +51,8 @@ export class MongooseArray extends Array<unknown> {
   }
 
   override splice(start: number, deleteCount?: number, ...items: unknown[]): unknown[] {
-    const removed =
-      deleteCount === undefined && items.length === 0
-        ? Array.prototype.splice.call(this, start)
-        : Array.prototype.splice.call(this, start, deleteCount ?? 0, ...castAll(this, items, start))
-    return removed
+    if (deleteCount === undefined && items.length === 0) return super.splice(start)
+    return super.splice(start, deleteCount ?? 0, ...castAll(this, items, start))
   }
 
   /** Pushes each value not already present (by value, or by `_id` for subdocuments); returns those added. */

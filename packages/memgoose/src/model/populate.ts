@@ -118,6 +118,19 @@ function readDotted(obj: Doc, path: string): unknown {
   return cur
 }
 
+const ranks = new WeakMap<Map<string, unknown>, Map<unknown, number>>()
+
+/** Positions of fetched documents in the (sorted) query result; `byId` keeps result order. */
+function rankOf(byId: Map<string, unknown>): Map<unknown, number> {
+  let rank = ranks.get(byId)
+  if (!rank) {
+    rank = new Map()
+    for (const value of byId.values()) rank.set(value, rank.size)
+    ranks.set(byId, rank)
+  }
+  return rank
+}
+
 function idKey(value: unknown): string {
   return encodeKey([value instanceof Document ? value._doc._id : value])
 }
@@ -131,7 +144,15 @@ async function fetch(
 ): Promise<unknown[]> {
   const filter = { ...(spec.match ?? {}), [field]: { $in: ids } }
   let q = target.find(filter)
-  if (spec.select !== undefined) q = q.select(spec.select)
+  if (spec.select !== undefined) {
+    q = q.select(spec.select)
+    // Results are matched back on `field`, so an inclusive select must keep it (mongoose adds it too).
+    const projection = q.projection() ?? {}
+    const inclusive = Object.entries(projection).some(
+      ([k, v]) => k !== '_id' && (v === 1 || v === true)
+    )
+    if (inclusive && field !== '_id') q = q.select({ [field]: 1 })
+  }
   if (spec.options?.sort !== undefined) q = q.sort(spec.options.sort)
   if (spec.options?.skip !== undefined) q = q.skip(spec.options.skip)
   if (spec.options?.limit !== undefined) q = q.limit(spec.options.limit)
@@ -190,6 +211,11 @@ async function populatePath(
       owner.$__.populated.set(spec.path, raw)
     if (Array.isArray(raw)) {
       let list = raw.map((id) => byId.get(idKey(id))).filter((d) => d !== undefined)
+      // With a sort, mongoose orders each array as the query returned it, not as the ids were stored.
+      if (spec.options?.sort !== undefined) {
+        const rank = rankOf(byId)
+        list.sort((a, b) => rank.get(a)! - rank.get(b)!)
+      }
       if (spec.perDocumentLimit !== undefined) list = list.slice(0, spec.perDocumentLimit)
       slot.obj[slot.key] = list
     } else if (raw !== null && raw !== undefined) {

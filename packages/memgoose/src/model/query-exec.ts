@@ -193,6 +193,13 @@ export async function shapeResults(
 ): Promise<any[]> {
   const projection = options.projection
   const docs: any[] = options.lean ? raw : raw.map((r) => model.hydrate(r, projection))
+  const hooks = model.schema.s.hooks
+  if (!options.lean && hooks.has('init')) {
+    for (let i = 0; i < docs.length; i++) {
+      await hooks.runPre('init', docs[i], 'document', [raw[i]])
+      await hooks.runPost('init', docs[i], 'document', docs[i])
+    }
+  }
   if (options.populate && options.populate.length > 0 && docs.length > 0) {
     await populateDocuments(model, docs, options.populate, {
       lean: Boolean(options.lean),

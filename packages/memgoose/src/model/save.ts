@@ -84,11 +84,17 @@ async function writeChanges(model: ModelClass, doc: Document, options: SaveOptio
   const internals = model.$__model
   const store = await internals.host.storeFor(internals)
   const schema = model.schema
-  const paths = [...new Set([...doc.directModifiedPaths(), ...doc.$__.defaulted])].filter((p) => doc.isSelected(p))
+  const direct = doc.directModifiedPaths()
+  // Defaults filled in on load are written too (mongoose saves paths in its 'default' state).
+  const paths = [...new Set([...direct, ...doc.$__.defaulted])].filter((p) => doc.isSelected(p))
   if (paths.length === 0) return
   const vk = schema.options.versionKey
-  const touchesArray = paths.some((p) => schema.paths.get(p) instanceof ArrayType)
-  const versioned = vk !== false && (schema.options.optimisticConcurrency === true || touchesArray)
+  const touchesArray = direct.some((p) => schema.paths.get(p) instanceof ArrayType)
+  // A document loaded without a version (written outside memgoose) has nothing to compare against.
+  const versioned =
+    vk !== false &&
+    doc._doc[vk] !== undefined &&
+    (schema.options.optimisticConcurrency === true || touchesArray)
   if (options.timestamps !== false) {
     const { updatedAt } = timestampNames(schema)
     if (updatedAt && !paths.includes(updatedAt)) {

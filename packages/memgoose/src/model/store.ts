@@ -13,7 +13,7 @@ import type {
   StoredDoc,
 } from '../engine/contract.js'
 import { planQuery, type QueryPlan } from '../planner/index.js'
-import { compileFilter, compileProjection, compileSort, normalizeSort } from '../query/index.js'
+import { compileFilter, compileProjection, normalizeSort, sortDocuments } from '../query/index.js'
 import { isPlainObject } from '../values/bson.js'
 import { cloneValue } from '../values/clone.js'
 
@@ -75,7 +75,7 @@ export class CollectionStore {
 
   /** Documents matching `filter`, sorted, skipped and limited, as caller-owned copies. */
   async find(filter: Doc, options: ReadOptions = {}): Promise<Doc[]> {
-    const project = this.#projector(options.projection)
+    const project = this.#projector(options.projection, filter)
     const idKey = idLookup(filter)
     if (idKey !== undefined && !options.skip) {
       const found = await this.#collection.get(idKey.id, options.txn)
@@ -100,7 +100,7 @@ export class CollectionStore {
         }
       }
     }
-    if (needsSort) matched.sort(compileSort(sort as never))
+    if (needsSort) sortDocuments(matched, sort as never)
     const end = limit !== undefined && limit > 0 ? skip + limit : matched.length
     const window = skip > 0 || end < matched.length ? matched.slice(skip, end) : matched
     for (let i = 0; i < window.length; i++) window[i] = this.#output(window[i], project)
@@ -122,7 +122,7 @@ export class CollectionStore {
       return
     }
     const predicate = compileFilter(filter)
-    const project = this.#projector(options.projection)
+    const project = this.#projector(options.projection, filter)
     const pushedWindow = plan.skip !== undefined || plan.limit !== undefined
     let toSkip = pushedWindow ? 0 : (options.skip ?? 0)
     let left = pushedWindow || !options.limit ? Infinity : options.limit
@@ -178,9 +178,10 @@ export class CollectionStore {
   }
 
   /** Compiles (and so validates) a projection once per read; undefined when there is none. */
-  #projector(projection: Record<string, unknown> | undefined): ((doc: Doc) => Doc) | undefined {
+  #projector(projection: Record<string, unknown> | undefined, filter: Doc): ((doc: Doc) => Doc) | undefined {
     if (!projection || Object.keys(projection).length === 0) return undefined
-    return compileProjection(projection) as (doc: Doc) => Doc
+    // The filter lets positional projections (`'items.$': 1`) find the matched element.
+    return compileProjection(projection, filter) as (doc: Doc) => Doc
   }
 
   /** A caller-owned result: projected, and copied unless the engine already hands out copies. */

@@ -2,7 +2,7 @@
  * Conversions between a document's in-memory form (Maps, populated documents) and the stored form that
  * crosses the engine contract (plain objects, ids), as MongoDB stores mongoose documents.
  */
-import { isPlainObject } from '../values/bson.js'
+import { isLong, isPlainObject } from '../values/bson.js'
 import type { Schema } from '../schema/schema.js'
 import { MapType } from '../schema/compound-types.js'
 
@@ -38,29 +38,37 @@ export function toStoredForm(value: unknown): unknown {
   return value
 }
 
-/** Paths of a schema holding Maps, cached per schema. */
-const mapPathsCache = new WeakMap<Schema, string[][]>()
+/** Paths of a schema whose stored form differs from the document form, cached per schema. */
+const restorePathsCache = new WeakMap<Schema, { parts: string[]; kind: 'map' | 'bigint' }[]>()
 
-function mapPaths(schema: Schema): string[][] {
-  let paths = mapPathsCache.get(schema)
+function restorePaths(schema: Schema): { parts: string[]; kind: 'map' | 'bigint' }[] {
+  let paths = restorePathsCache.get(schema)
   if (!paths) {
     paths = []
-    for (const [path, type] of schema.paths)
-      if (type instanceof MapType) paths.push(path.split('.'))
-    mapPathsCache.set(schema, paths)
+    for (const [path, type] of schema.paths) {
+      if (type instanceof MapType) paths.push({ parts: path.split('.'), kind: 'map' })
+      else if (type.instance === 'BigInt') paths.push({ parts: path.split('.'), kind: 'bigint' })
+    }
+    restorePathsCache.set(schema, paths)
   }
   return paths
 }
 
-/** Turns the stored objects at Map paths back into Maps (in place on a caller-owned document). */
+/**
+ * Turns stored values back into their document form, in place on a caller-owned document: objects
+ * at Map paths become Maps, and int64 Longs at BigInt paths become bigints (a backend may hand
+ * int64 values back as Long, as MongoDB's driver does).
+ */
 export function restoreMaps(schema: Schema, doc: Record<string, unknown>): void {
-  for (const parts of mapPaths(schema)) {
+  for (const { parts, kind } of restorePaths(schema)) {
     let obj: unknown = doc
     for (let i = 0; i < parts.length - 1 && obj; i++)
       obj = (obj as Record<string, unknown>)[parts[i]]
     if (!isPlainObject(obj)) continue
     const leaf = parts[parts.length - 1]
     const value = obj[leaf]
-    if (isPlainObject(value)) obj[leaf] = new Map(Object.entries(value))
+    if (kind === 'map') {
+      if (isPlainObject(value)) obj[leaf] = new Map(Object.entries(value))
+    } else if (isLong(value)) obj[leaf] = value.toBigInt()
   }
 }

@@ -16,7 +16,7 @@ export function toObjectImpl(
   const schema = doc.schema
   const ret = copyValue(doc._doc, options, json) as Record<string, unknown>
   if (options.getters) applyGetters(schema, doc, ret)
-  if (options.virtuals) applyVirtuals(schema, doc, ret)
+  if (options.virtuals) applyVirtuals(schema, doc, ret, options, json)
   if (options.versionKey === false && typeof schema.options.versionKey === 'string') {
     delete ret[schema.options.versionKey]
   }
@@ -65,13 +65,22 @@ function applyGetters(schema: Schema, doc: Document, ret: Record<string, unknown
   }
 }
 
-function applyVirtuals(schema: Schema, doc: Document, ret: Record<string, unknown>): void {
+function applyVirtuals(
+  schema: Schema,
+  doc: Document,
+  ret: Record<string, unknown>,
+  options: ToObjectOptions,
+  json: boolean
+): void {
   if (schema.options.id !== false && !schema.paths.has('id') && ret._id !== undefined)
     ret.id = doc.id
   for (const [path, virtual] of schema.virtuals) {
     if (virtual.isPopulate) {
-      const populated = doc.$__.populated.has(path) ? readPath(doc._doc, path) : undefined
-      if (populated !== undefined) writePath(ret, path, copyValue(populated, {}, false))
+      // Virtual populate results live on the document itself (populate.ts), not in `_doc`.
+      const populated = doc.$__.populated.has(path)
+        ? (doc as unknown as Record<string, unknown>)[path]
+        : undefined
+      if (populated !== undefined) writePath(ret, path, copyValue(populated, options, json))
       continue
     }
     if (virtual.getters.length === 0) continue

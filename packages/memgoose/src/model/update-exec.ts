@@ -135,7 +135,11 @@ export async function runUpdate(
       withTimestamps(model, normalizeUpdate(raw), options, now),
       { strict: options.strict, overwriteImmutable: options.overwriteImmutable === true }
     )
-    if (Object.values(cast).every((fields) => isPlainObject(fields) && Object.keys(fields).length === 0)) {
+    if (
+      Object.values(cast).every(
+        (fields) => isPlainObject(fields) && Object.keys(fields).length === 0
+      )
+    ) {
       // Nothing left after casting (unknown or immutable paths only): mongoose skips the write.
       if (op === 'updateOne' || op === 'updateMany') return { acknowledged: false }
       const found = await store.find(filter, { sort: options.sort, limit: 1, txn })

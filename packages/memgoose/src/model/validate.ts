@@ -117,8 +117,9 @@ function collectSubdocumentChecks(
   checks: Check[]
 ): void {
   if (type instanceof ArrayType && type.isDocumentArray && Array.isArray(value)) {
-    const sub = type.caster as Schema
-    value.forEach((item, i) => collectSchemaChecks(sub, item, `${path}.${i}`, checks))
+    value.forEach((item, i) =>
+      collectSchemaChecks(type.schemaFor(item), item, `${path}.${i}`, checks)
+    )
   } else if (type instanceof ArrayType && Array.isArray(value)) {
     const caster = type.caster as SchemaType
     if (caster.validators.length > 0)
@@ -126,7 +127,7 @@ function collectSubdocumentChecks(
         checks.push({ path: `${path}.${i}`, type: caster, value: item, ctx: value })
       )
   } else if (type instanceof EmbeddedType) {
-    collectSchemaChecks(type.schema, value, path, checks)
+    collectSchemaChecks(type.schemaFor(value), value, path, checks)
   }
 }
 

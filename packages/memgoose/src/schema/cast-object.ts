@@ -2,7 +2,12 @@
  * Casting a whole object against a schema: known paths are cast with their SchemaType, nested paths
  * recurse, unknown paths follow the `strict` option, and defaults fill what is missing.
  */
-import { CastError, MemgooseError, type ErrorCollector, type ValidationError } from '../errors/index.js'
+import {
+  CastError,
+  MemgooseError,
+  type ErrorCollector,
+  type ValidationError,
+} from '../errors/index.js'
 import { isPlainObject } from '../values/bson.js'
 import { cloneValue } from '../values/clone.js'
 import { assertSafeKey } from '../values/paths.js'
@@ -28,7 +33,10 @@ export interface CastObjectOptions {
 export class StrictModeError extends MemgooseError {
   readonly path: string
   constructor(path: string, message?: string) {
-    super('STRICT_MODE', message ?? `Field \`${path}\` is not in schema and strict mode is set to throw.`)
+    super(
+      'STRICT_MODE',
+      message ?? `Field \`${path}\` is not in schema and strict mode is set to throw.`
+    )
     this.path = path
   }
 }

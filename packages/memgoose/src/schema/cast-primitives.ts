@@ -150,13 +150,23 @@ export function castUUID(value: unknown): UUID {
   return fail()
 }
 
-/** BigInt from bigints, safe integers, integer strings and Longs. */
+const MAX_BIGINT = 9223372036854775807n
+const MIN_BIGINT = -9223372036854775808n
+
+/** BigInt from bigints, safe integers, integer strings and Longs, within int64 as MongoDB stores it. */
 export function castBigInt(value: unknown): bigint {
-  if (typeof value === 'bigint') return value
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value)
-  if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return BigInt(value.trim())
-  if (isLong(value)) return value.toBigInt()
-  return fail()
+  let n: bigint
+  if (typeof value === 'bigint') n = value
+  else if (typeof value === 'number' && Number.isSafeInteger(value)) n = BigInt(value)
+  else if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) n = BigInt(value.trim())
+  else if (isLong(value)) return value.toBigInt()
+  else return fail()
+  if (n > MAX_BIGINT || n < MIN_BIGINT) {
+    return fail(
+      `BigInts must be between ${MIN_BIGINT} and ${MAX_BIGINT}: MongoDB stores them as int64`
+    )
+  }
+  return n
 }
 
 /** Re-exported so schema code imports bson values from one place. */

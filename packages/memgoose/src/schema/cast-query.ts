@@ -38,7 +38,10 @@ export function castFilter(
       const path = schema.resolveAlias(key)
       if (strictQuery !== false && !isSchemaPath(schema, path)) {
         if (strictQuery === 'throw') {
-          throw new StrictModeError(path, `Path "${path}" is not in schema and strictQuery is 'throw'.`)
+          throw new StrictModeError(
+            path,
+            `Path "${path}" is not in schema and strictQuery is 'throw'.`
+          )
         }
         continue
       }
@@ -152,7 +155,10 @@ export function castUpdate(
       // mongoose strips immutable paths from updates; only an insert ($setOnInsert) may set them.
       if (type && isImmutable(type) && op !== '$setOnInsert' && !options.overwriteImmutable) {
         if (strict === 'throw') {
-          throw new StrictModeError(path, `Path \`${path}\` is immutable and strict mode is set to throw.`)
+          throw new StrictModeError(
+            path,
+            `Path \`${path}\` is immutable and strict mode is set to throw.`
+          )
         }
         continue
       }

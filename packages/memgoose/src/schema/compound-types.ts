@@ -4,6 +4,7 @@
  */
 import { CastError, ErrorCollector } from '../errors/index.js'
 import { castObject } from './cast-object.js'
+import { SubdocumentKinds } from './embedded-discriminators.js'
 import type { Schema } from './schema.js'
 import { SchemaType } from './schema-type.js'
 
@@ -12,6 +13,7 @@ export class ArrayType extends SchemaType {
   /** The element type, or the sub-schema for document arrays. */
   readonly caster: SchemaType | Schema
   readonly isDocumentArray: boolean
+  #kinds: SubdocumentKinds | undefined
 
   constructor(
     path: string,
@@ -38,7 +40,7 @@ export class ArrayType extends SchemaType {
   castElement(item: unknown, index: number, doc?: unknown): unknown {
     if (this.isDocumentArray) {
       if (item === null || item === undefined) return item
-      return castSubdocument(this.caster as Schema, item, `${this.path}.${index}`, doc)
+      return castSubdocument(this.schemaFor(item), item, `${this.path}.${index}`, doc)
     }
     const elem = this.caster as SchemaType
     try {
@@ -47,6 +49,19 @@ export class ArrayType extends SchemaType {
       if (err instanceof CastError) throw new CastError(`[${elem.instance}]`, item, this.path, err)
       throw err
     }
+  }
+
+  /** Adds an embedded discriminator to a document array (mongoose's `DocumentArray#discriminator`). */
+  discriminator(name: string, schema: Schema, value?: string): Schema {
+    if (!this.isDocumentArray)
+      throw new TypeError(`\`${this.path}\` is not an array of subdocuments`)
+    this.#kinds ??= new SubdocumentKinds(this.caster as Schema)
+    return this.#kinds.add(name, schema, value)
+  }
+
+  /** The schema of one element of a document array (its embedded discriminator's, if any). */
+  schemaFor(item: unknown): Schema {
+    return this.#kinds ? this.#kinds.schemaFor(item) : (this.caster as Schema)
   }
 
   override getDefault(doc: unknown): unknown {
@@ -59,6 +74,7 @@ export class ArrayType extends SchemaType {
 /** A single nested subdocument: `{ type: subSchema }` or `subSchema`. */
 export class EmbeddedType extends SchemaType {
   readonly schema: Schema
+  #kinds: SubdocumentKinds | undefined
 
   constructor(path: string, schema: Schema, options: Record<string, unknown>) {
     super(path, 'Embedded', options)
@@ -67,7 +83,18 @@ export class EmbeddedType extends SchemaType {
 
   override cast(value: unknown, doc?: unknown): unknown {
     if (value === null || value === undefined) return value
-    return castSubdocument(this.schema, value, this.path, doc)
+    return castSubdocument(this.schemaFor(value), value, this.path, doc)
+  }
+
+  /** Adds an embedded discriminator to this single nested path. */
+  discriminator(name: string, schema: Schema, value?: string): Schema {
+    this.#kinds ??= new SubdocumentKinds(this.schema)
+    return this.#kinds.add(name, schema, value)
+  }
+
+  /** The schema for a value of this path (its embedded discriminator's, if any). */
+  schemaFor(value: unknown): Schema {
+    return this.#kinds ? this.#kinds.schemaFor(value) : this.schema
   }
 }
 

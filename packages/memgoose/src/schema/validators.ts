@@ -88,7 +88,9 @@ export function buildValidators(options: Record<string, unknown>, instance: stri
   }
   if (options.enum !== undefined) {
     // An array is always the list of values for enum (mongoose has no `[values, message]` form here).
-    const [values, message] = Array.isArray(options.enum) ? [options.enum, undefined] : split(options.enum)
+    const [values, message] = Array.isArray(options.enum)
+      ? [options.enum, undefined]
+      : split(options.enum)
     const allowed = Array.isArray(values)
       ? values
       : typeof values === 'object' && values !== null

@@ -27,15 +27,12 @@ export interface CompileUpdateOptions {
   readonly overwrite?: boolean
 }
 
-/** Operators MongoDB has that memgoose does not implement yet. */
-const UNSUPPORTED = new Set(['$bit'])
-
 /**
  * True when `update` is an object with no `$`-operator keys, i.e. a replacement document (false for
  * arrays, which are aggregation pipelines, and other non-objects). Throws
  * `QueryError('BAD_UPDATE')` when operators and plain fields are mixed.
  */
-export function isReplacement(update: Record<string, unknown>): boolean {
+export function isReplacement(update: unknown): boolean {
   if (!isPlainObject(update)) return false
   let operators = 0
   const keys = Object.keys(update)
@@ -50,10 +47,12 @@ export function isReplacement(update: Record<string, unknown>): boolean {
 }
 
 /**
- * Validates and compiles an update document (or a replacement with `overwrite: true`). Throws
+ * Validates and compiles an update document (or a replacement with `overwrite: true`). A document
+ * without operators is `$set` of its fields unless `overwrite` is set; `{}` is rejected unless it is
+ * a replacement. Throws
  * `QueryError` with `BAD_UPDATE`, `CONFLICTING_UPDATE`, `TYPE_MISMATCH` or `UNKNOWN_OPERATOR`,
  * `UnsafeInputError` (`UNSAFE_KEY`) for `__proto__`/`constructor`/`prototype` anywhere, and
- * `NotSupportedError` for aggregation-pipeline updates and `$bit`.
+ * `NotSupportedError` for aggregation-pipeline updates.
  */
 export function compileUpdate(update: unknown, options: CompileUpdateOptions = {}): CompiledUpdate {
   if (Array.isArray(update)) {
@@ -90,8 +89,6 @@ function compileOperators(update: Record<string, unknown>): CompiledUpdate {
   const identifiers = new Set<string>()
   const operators = Object.keys(update)
   for (const op of operators) {
-    if (UNSUPPORTED.has(op))
-      throw new NotSupportedError(`The update operator ${op} is not supported`)
     if (op !== '$rename' && !isLeafOperator(op)) {
       throw new QueryError(
         'UNKNOWN_OPERATOR',

@@ -9,6 +9,7 @@ import { compareValues } from '../values/compare.js'
 import { bsonTypeAlias } from '../values/type-order.js'
 import { arithmetic, isNumeric, zeroLike } from './arithmetic.js'
 import { applyArrayLeaf } from './array-leaves.js'
+import { applyBit, type BitOp } from './bit.js'
 import { formatId } from './messages.js'
 import { sameValue } from './same-value.js'
 import type { Leaf, UpdateContext } from './types.js'
@@ -49,6 +50,10 @@ export function applyLeaf(leaf: Leaf, current: unknown, state: ApplyState): unkn
       if (current === undefined) return cloneValue(leaf.arg)
       const c = compareValues(leaf.arg, current)
       return (leaf.kind === 'min' ? c < 0 : c > 0) ? cloneValue(leaf.arg) : current
+    }
+    case 'bit': {
+      const result = applyBit(leaf.arg as readonly BitOp[], current, leaf.field, state.root)
+      return sameValue(current, result) ? current : result
     }
     case 'renameFrom':
       return current === undefined ? current : REMOVE

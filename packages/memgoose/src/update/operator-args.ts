@@ -7,6 +7,7 @@ import { Long, isDecimal128, isLong, isPlainObject } from '../values/bson.js'
 import { splitPath } from '../values/paths.js'
 import { bsonTypeAlias } from '../values/type-order.js'
 import { isNumeric } from './arithmetic.js'
+import { compileBit } from './bit.js'
 import { decimalNegate } from './decimal.js'
 import { formatElement } from './messages.js'
 import { compilePull } from './pull.js'
@@ -28,6 +29,7 @@ const LEAF_KINDS: Readonly<Record<string, LeafKind>> = {
   $pop: 'pop',
   $pull: 'pull',
   $pullAll: 'pullAll',
+  $bit: 'bit',
 }
 
 const PUSH_CLAUSES = new Set(['$each', '$slice', '$sort', '$position'])
@@ -83,6 +85,8 @@ export function compileLeaf(op: string, path: string, field: string, value: unkn
       }
       assertWritableValue(value, path, true)
       return makeLeaf(kind, op, path, field, value)
+    case 'bit':
+      return makeLeaf(kind, op, path, field, compileBit(path, value))
     default:
       throw new QueryError('UNKNOWN_OPERATOR', `Unknown modifier: ${op}`)
   }

@@ -19,6 +19,7 @@ export type LeafKind =
   | 'pop'
   | 'pull'
   | 'pullAll'
+  | 'bit'
   | 'renameFrom'
   | 'renameTo'
 

@@ -20,8 +20,13 @@ export function compareValues(a: unknown, b: unknown): number {
     case TypeRank.MinKey:
     case TypeRank.MaxKey:
       return 0
-    case TypeRank.Number:
+    case TypeRank.Number: {
+      // 64-bit integers beyond 2^53 must not collapse onto the same double.
+      const ia = exactInteger(a)
+      const ib = exactInteger(b)
+      if (ia !== undefined && ib !== undefined) return ia < ib ? -1 : ia > ib ? 1 : 0
       return compareNumbers(toNumber(a), toNumber(b))
+    }
     case TypeRank.String:
       return compareStrings(a as string, b as string)
     case TypeRank.Boolean:
@@ -90,6 +95,13 @@ export function toNumber(value: unknown): number {
     return (value as { toNumber(): number }).toNumber()
   }
   return Number.NaN
+}
+
+/** A Long or bigint as an exact bigint (undefined for other numbers). */
+function exactInteger(value: unknown): bigint | undefined {
+  if (typeof value === 'bigint') return value
+  if (isLong(value)) return value.toBigInt()
+  return undefined
 }
 
 function compareArrays(a: unknown[], b: unknown[]): number {

@@ -40,6 +40,8 @@ export function typeRank(value: unknown): number {
       if (value instanceof Date) return TypeRank.Date
       if (value instanceof RegExp) return TypeRank.RegExp
       if (isObjectId(value)) return TypeRank.ObjectId
+      // bson's Timestamp extends Long: look at its tag before treating it as a number.
+      if ((value as { _bsontype?: string })._bsontype === 'Timestamp') return TypeRank.Timestamp
       if (isDecimal128(value) || isLong(value)) return TypeRank.Number
       if (isBytes(value) || isBinary(value)) return TypeRank.Binary
       switch ((value as { _bsontype?: string })._bsontype) {
@@ -83,6 +85,7 @@ export function bsonTypeAlias(value: unknown): string {
   if (value instanceof Date) return 'date'
   if (value instanceof RegExp) return 'regex'
   if (isObjectId(value)) return 'objectId'
+  if ((value as { _bsontype?: string })._bsontype === 'Timestamp') return 'timestamp'
   if (isDecimal128(value)) return 'decimal'
   if (isLong(value)) return 'long'
   if (isBytes(value) || isBinary(value)) return 'binData'

@@ -23,7 +23,13 @@ describe('casting documents', () => {
   it('casts strings to numbers, booleans, dates and ObjectIds on construction', () => {
     const User = userModel()
     const id = new ObjectId()
-    const u = new User({ age: '42', active: 'true', born: '2000-01-01', friend: id.toHexString(), name: 12 })
+    const u = new User({
+      age: '42',
+      active: 'true',
+      born: '2000-01-01',
+      friend: id.toHexString(),
+      name: 12,
+    })
     expect(u.age).toBe(42)
     expect(u.active).toBe(true)
     expect(u.born).toEqual(new Date('2000-01-01'))
@@ -51,7 +57,9 @@ describe('casting documents', () => {
     expect(cast.value).toBe('not a number')
     expect(cast.valueType).toBe('string')
     expect(cast.stringValue).toBe('"not a number"')
-    expect(cast.message).toMatch(/^Cast to Number failed for value "not a number" \(type string\) at path "age"/)
+    expect(cast.message).toMatch(
+      /^Cast to Number failed for value "not a number" \(type string\) at path "age"/
+    )
     await expect(u.save()).rejects.toBeInstanceOf(ValidationError)
     expect(await User.countDocuments()).toBe(0)
   })
@@ -87,7 +95,10 @@ describe('casting filters', () => {
 
   it('{ age: "42" } matches the number 42; operators and $in are cast element-wise', async () => {
     const User = userModel()
-    await User.create([{ name: 'a', age: 42 }, { name: 'b', age: 7 }])
+    await User.create([
+      { name: 'a', age: 42 },
+      { name: 'b', age: 7 },
+    ])
     expect((await User.find({ age: '42' })).map((d: any) => d.name)).toEqual(['a'])
     expect((await User.find({ age: { $gt: '10' } })).map((d: any) => d.name)).toEqual(['a'])
     expect(await User.countDocuments({ age: { $in: ['7', '42'] } })).toBe(2)
@@ -119,12 +130,19 @@ describe('casting filters', () => {
   it('rejects an uncastable filter value with a CastError', async () => {
     const User = userModel()
     await expect(User.find({ age: 'abc' })).rejects.toBeInstanceOf(CastError)
-    await expect(User.findById('not-an-id')).rejects.toMatchObject({ name: 'CastError', kind: 'ObjectId', path: '_id' })
+    await expect(User.findById('not-an-id')).rejects.toMatchObject({
+      name: 'CastError',
+      kind: 'ObjectId',
+      path: '_id',
+    })
   })
 
   it('leaves $exists, $size and $regex operands alone, and casts inside $not and $elemMatch', async () => {
     const User = userModel()
-    await User.create([{ name: 'abc', scores: [1, 5] }, { name: 'xyz', scores: [] }])
+    await User.create([
+      { name: 'abc', scores: [1, 5] },
+      { name: 'xyz', scores: [] },
+    ])
     expect(await User.countDocuments({ scores: { $size: 2 } })).toBe(1)
     expect(await User.countDocuments({ name: { $regex: '^a' } })).toBe(1)
     expect(await User.countDocuments({ age: { $exists: false } })).toBe(2)
@@ -138,7 +156,10 @@ describe('casting updates', () => {
     const User = userModel()
     const u = await User.create({ name: 'a', age: 1, tags: [] })
     await User.updateOne({ _id: u._id }, { $set: { age: '40' }, $push: { tags: 5 } })
-    await User.updateOne({ _id: u._id.toHexString() }, { $inc: { age: '2' }, $addToSet: { scores: '9' } })
+    await User.updateOne(
+      { _id: u._id.toHexString() },
+      { $inc: { age: '2' }, $addToSet: { scores: '9' } }
+    )
     await User.updateOne({ _id: u._id }, { active: 'yes' })
     const back = await User.findById(u._id).lean()
     expect(back!.age).toBe(42)
@@ -159,8 +180,12 @@ describe('casting updates', () => {
   it('rejects uncastable update values with a CastError and writes nothing', async () => {
     const User = userModel()
     const u = await User.create({ name: 'a', age: 1 })
-    await expect(User.updateOne({ _id: u._id }, { $set: { age: 'lots' } })).rejects.toBeInstanceOf(CastError)
-    await expect(User.updateOne({ _id: u._id }, { $inc: { age: 'x' } })).rejects.toBeInstanceOf(CastError)
+    await expect(User.updateOne({ _id: u._id }, { $set: { age: 'lots' } })).rejects.toBeInstanceOf(
+      CastError
+    )
+    await expect(User.updateOne({ _id: u._id }, { $inc: { age: 'x' } })).rejects.toBeInstanceOf(
+      CastError
+    )
     expect((await User.findById(u._id).lean())!.age).toBe(1)
   })
 

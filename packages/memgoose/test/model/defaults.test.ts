@@ -35,7 +35,14 @@ describe('defaults', () => {
   })
 
   it('does not overwrite given values, including falsy ones', () => {
-    const M = ctx.db.model('D', new Schema({ n: { type: Number, default: 5 }, s: { type: String, default: 'x' }, b: { type: Boolean, default: true } }))
+    const M = ctx.db.model(
+      'D',
+      new Schema({
+        n: { type: Number, default: 5 },
+        s: { type: String, default: 'x' },
+        b: { type: Boolean, default: true },
+      })
+    )
     const doc = new M({ n: 0, s: '', b: false })
     expect([doc.n, doc.s, doc.b]).toEqual([0, '', false])
   })
@@ -46,7 +53,13 @@ describe('defaults', () => {
   })
 
   it('array and object defaults are not shared between documents', () => {
-    const M = ctx.db.model('D', new Schema({ list: { type: [Number], default: [1] }, m: { type: Schema.Types.Mixed, default: () => ({}) } }))
+    const M = ctx.db.model(
+      'D',
+      new Schema({
+        list: { type: [Number], default: [1] },
+        m: { type: Schema.Types.Mixed, default: () => ({}) },
+      })
+    )
     const a = new M({})
     const b = new M({})
     a.list.push(2)
@@ -58,7 +71,10 @@ describe('defaults', () => {
   it('defaults are saved, and applied to loaded documents missing the path', async () => {
     const Old = ctx.db.model('Thing', new Schema({ name: String }, { collection: 'things' }))
     await Old.create({ name: 'legacy' })
-    const New = ctx.db.model('Thing2', new Schema({ name: String, level: { type: Number, default: 3 } }, { collection: 'things' }))
+    const New = ctx.db.model(
+      'Thing2',
+      new Schema({ name: String, level: { type: Number, default: 3 } }, { collection: 'things' })
+    )
     const doc = await New.findOne({ name: 'legacy' })
     expect(doc.level).toBe(3)
     expect(doc.$isDefault('level')).toBe(true)
@@ -67,7 +83,10 @@ describe('defaults', () => {
   })
 
   it('$isDefault tells defaulted paths from set ones', () => {
-    const M = ctx.db.model('D', new Schema({ a: { type: String, default: 'x' }, b: { type: String, default: 'y' } }))
+    const M = ctx.db.model(
+      'D',
+      new Schema({ a: { type: String, default: 'x' }, b: { type: String, default: 'y' } })
+    )
     const doc = new M({ b: 'given' })
     expect(doc.$isDefault('a')).toBe(true)
     expect(doc.$isDefault('b')).toBe(false)
@@ -79,7 +98,11 @@ describe('defaults', () => {
     const M = ctx.db.model('D', new Schema({ key: String, level: { type: Number, default: 1 } }))
     await M.updateOne({ key: 'k' }, { $set: { key: 'k' } }, { upsert: true })
     expect((await M.findOne({ key: 'k' }).lean())!.level).toBe(1)
-    await M.updateOne({ key: 'j' }, { $set: { key: 'j' } }, { upsert: true, setDefaultsOnInsert: false })
+    await M.updateOne(
+      { key: 'j' },
+      { $set: { key: 'j' } },
+      { upsert: true, setDefaultsOnInsert: false }
+    )
     expect((await M.findOne({ key: 'j' }).lean())!.level).toBeUndefined()
   })
 })

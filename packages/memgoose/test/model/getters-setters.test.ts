@@ -8,7 +8,10 @@ describe('string transforms', () => {
   it('lowercase, uppercase and trim apply on construction, assignment and updates', async () => {
     const M = ctx.db.model(
       'T',
-      new Schema({ email: { type: String, lowercase: true, trim: true }, code: { type: String, uppercase: true } })
+      new Schema({
+        email: { type: String, lowercase: true, trim: true },
+        code: { type: String, uppercase: true },
+      })
     )
     const doc = new M({ email: '  A@B.COM ', code: 'ab' })
     expect(doc.email).toBe('a@b.com')
@@ -37,8 +40,7 @@ describe('setters', () => {
         },
       })
     )
-    let doc: any
-    doc = new M({})
+    const doc: any = new M({})
     doc.name = ' a '
     doc.name = ' b '
     expect(doc.name).toBe('b')
@@ -49,7 +51,10 @@ describe('setters', () => {
   })
 
   it('run before casting, so they can turn any input into the stored form', () => {
-    const M = ctx.db.model('S', new Schema({ cents: { type: Number, set: (v: string) => Math.round(parseFloat(v) * 100) } }))
+    const M = ctx.db.model(
+      'S',
+      new Schema({ cents: { type: Number, set: (v: string) => Math.round(parseFloat(v) * 100) } })
+    )
     expect(new M({ cents: '1.23' }).cents).toBe(123)
   })
 
@@ -68,7 +73,10 @@ describe('getters', () => {
   const schema = () =>
     new Schema(
       {
-        price: { type: Number, get: (v: number) => (v === undefined ? v : `$${(v / 100).toFixed(2)}`) },
+        price: {
+          type: Number,
+          get: (v: number) => (v === undefined ? v : `$${(v / 100).toFixed(2)}`),
+        },
         secret: { type: String, get: (v: string) => (v ? '***' : v) },
       },
       { toJSON: { getters: true } }

@@ -7,7 +7,9 @@ const ctx = useTestDatabase()
 describe('document middleware', () => {
   it('runs in mongoose order: pre validate, validate, post validate, pre save, write, post save', async () => {
     const calls: string[] = []
-    const schema = new Schema({ n: { type: Number, validate: () => (calls.push('validator'), true) } })
+    const schema = new Schema({
+      n: { type: Number, validate: () => (calls.push('validator'), true) },
+    })
     schema.pre('validate', () => void calls.push('pre validate'))
     schema.post('validate', () => void calls.push('post validate'))
     schema.pre('save', () => void calls.push('pre save'))
@@ -57,13 +59,19 @@ describe('document middleware', () => {
   })
 
   it('an error from a pre hook (thrown, rejected or passed to next) aborts the save', async () => {
-    const M = ctx.db.model('M', new Schema({ n: Number }).pre('save', function (next: (e?: Error) => void) {
-      next(new Error('nope'))
-    }))
+    const M = ctx.db.model(
+      'M',
+      new Schema({ n: Number }).pre('save', function (next: (e?: Error) => void) {
+        next(new Error('nope'))
+      })
+    )
     await expect(M.create({ n: 1 })).rejects.toThrow('nope')
-    const N = ctx.db.model('N', new Schema({ n: Number }).pre('save', async () => {
-      throw new Error('async nope')
-    }))
+    const N = ctx.db.model(
+      'N',
+      new Schema({ n: Number }).pre('save', async () => {
+        throw new Error('async nope')
+      })
+    )
     await expect(N.create({ n: 1 })).rejects.toThrow('async nope')
     expect(await M.countDocuments()).toBe(0)
     expect(await N.countDocuments()).toBe(0)
@@ -189,7 +197,16 @@ describe('query middleware', () => {
   })
 
   it('hooks for every query operation fire', async () => {
-    const ops = ['countDocuments', 'distinct', 'deleteMany', 'deleteOne', 'replaceOne', 'findOneAndDelete', 'findOneAndReplace', 'estimatedDocumentCount']
+    const ops = [
+      'countDocuments',
+      'distinct',
+      'deleteMany',
+      'deleteOne',
+      'replaceOne',
+      'findOneAndDelete',
+      'findOneAndReplace',
+      'estimatedDocumentCount',
+    ]
     const calls: string[] = []
     const schema = new Schema({ n: Number })
     for (const op of ops) schema.pre(op, () => void calls.push(op))
@@ -203,7 +220,16 @@ describe('query middleware', () => {
     await M.deleteOne({ n: 2 })
     await M.deleteMany({})
     await M.estimatedDocumentCount()
-    expect(calls).toEqual(['countDocuments', 'distinct', 'replaceOne', 'findOneAndReplace', 'findOneAndDelete', 'deleteOne', 'deleteMany', 'estimatedDocumentCount'])
+    expect(calls).toEqual([
+      'countDocuments',
+      'distinct',
+      'replaceOne',
+      'findOneAndReplace',
+      'findOneAndDelete',
+      'deleteOne',
+      'deleteMany',
+      'estimatedDocumentCount',
+    ])
   })
 
   it('a query pre hook error rejects the query; query error handlers can map errors', async () => {

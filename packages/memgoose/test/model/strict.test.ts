@@ -29,11 +29,15 @@ describe('strict', () => {
 
   it("strict: 'throw' throws StrictModeError for unknown paths", async () => {
     const M = ctx.db.model('S', new Schema({ name: String }, { strict: 'throw' }))
-    expect(() => new M({ name: 'a', extra: 1 })).toThrow(expect.objectContaining({ name: 'StrictModeError' }))
+    expect(() => new M({ name: 'a', extra: 1 })).toThrow(
+      expect.objectContaining({ name: 'StrictModeError' })
+    )
     const doc = new M({ name: 'a' })
     expect(() => doc.set('extra', 1)).toThrow(expect.objectContaining({ name: 'StrictModeError' }))
     await doc.save()
-    await expect(M.updateOne({}, { $set: { nope: 1 } })).rejects.toMatchObject({ name: 'StrictModeError' })
+    await expect(M.updateOne({}, { $set: { nope: 1 } })).rejects.toMatchObject({
+      name: 'StrictModeError',
+    })
   })
 
   it('the strict option of a query overrides the schema', async () => {
@@ -51,22 +55,30 @@ describe('strict', () => {
     await Strict.create({ name: 'b' })
     expect(await Strict.countDocuments({ notInSchema: 2 })).toBe(1)
     const Throwing = ctx.db.model('QT', new Schema({ name: String }, { strictQuery: 'throw' }))
-    await expect(Throwing.find({ notInSchema: 1 })).rejects.toMatchObject({ name: 'StrictModeError' })
+    await expect(Throwing.find({ notInSchema: 1 })).rejects.toMatchObject({
+      name: 'StrictModeError',
+    })
   })
 })
 
 describe('select: false, alias and immutable', () => {
   it('select: false hides a path unless selected with +path', async () => {
-    const M = ctx.db.model('U', new Schema({ name: String, password: { type: String, select: false } }))
+    const M = ctx.db.model(
+      'U',
+      new Schema({ name: String, password: { type: String, select: false } })
+    )
     await M.create({ name: 'a', password: 'secret' })
     expect((await M.findOne())!.password).toBeUndefined()
-    expect((await M.findOne().lean())).not.toHaveProperty('password')
+    expect(await M.findOne().lean()).not.toHaveProperty('password')
     expect((await M.findOne().select('+password'))!.password).toBe('secret')
     expect((await M.findOne().select('name'))!.password).toBeUndefined()
   })
 
   it('saving a document loaded without a select:false path keeps the stored value', async () => {
-    const M = ctx.db.model('U', new Schema({ name: String, password: { type: String, select: false } }))
+    const M = ctx.db.model(
+      'U',
+      new Schema({ name: String, password: { type: String, select: false } })
+    )
     const created = await M.create({ name: 'a', password: 'secret' })
     const doc = await M.findById(created._id)
     doc.name = 'b'

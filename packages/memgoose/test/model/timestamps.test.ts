@@ -44,7 +44,10 @@ describe('timestamps', () => {
   })
 
   it('custom names and disabling one of them', async () => {
-    const M = ctx.db.model('T', new Schema({ n: Number }, { timestamps: { createdAt: 'created_at', updatedAt: false } }))
+    const M = ctx.db.model(
+      'T',
+      new Schema({ n: Number }, { timestamps: { createdAt: 'created_at', updatedAt: false } })
+    )
     const doc = await M.create({ n: 1 })
     const raw = await M.findById(doc._id).lean()
     expect(raw!.created_at).toBeInstanceOf(Date)
@@ -66,6 +69,8 @@ describe('timestamps', () => {
     await M.insertMany([{ n: 1 }])
     await M.bulkWrite([{ insertOne: { document: { n: 2 } } }])
     const all = await M.find().lean()
-    expect(all.every((d: any) => d.createdAt instanceof Date && d.updatedAt instanceof Date)).toBe(true)
+    expect(all.every((d: any) => d.createdAt instanceof Date && d.updatedAt instanceof Date)).toBe(
+      true
+    )
   })
 })

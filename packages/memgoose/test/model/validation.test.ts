@@ -23,12 +23,24 @@ describe('built-in validators', () => {
 
   it('each built-in validator fails with mongoose’s kind and message', () => {
     const M = ctx.db.model('V', schema())
-    const doc = new M({ name: 'ab', nick: 'abcdef', age: 5, color: 'blue', email: 'nope', at: new Date('1999-01-01'), level: 9 })
+    const doc = new M({
+      name: 'ab',
+      nick: 'abcdef',
+      age: 5,
+      color: 'blue',
+      email: 'nope',
+      at: new Date('1999-01-01'),
+      level: 9,
+    })
     const e = errorsOf(doc.validateSync())
     expect(e.name.kind).toBe('minlength')
-    expect(e.name.message).toBe('Path `name` (`ab`) is shorter than the minimum allowed length (3).')
+    expect(e.name.message).toBe(
+      'Path `name` (`ab`) is shorter than the minimum allowed length (3).'
+    )
     expect(e.nick.kind).toBe('maxlength')
-    expect(e.nick.message).toBe('Path `nick` (`abcdef`) is longer than the maximum allowed length (4).')
+    expect(e.nick.message).toBe(
+      'Path `nick` (`abcdef`) is longer than the maximum allowed length (4).'
+    )
     expect(e.age.kind).toBe('min')
     expect(e.age.message).toBe('Path `age` (5) is less than minimum allowed value (18).')
     expect(e.color.kind).toBe('enum')
@@ -44,7 +56,9 @@ describe('built-in validators', () => {
 
   it('max, maxlength (and the maxLength spelling) and Date max', () => {
     const M = ctx.db.model('V', schema())
-    const e = errorsOf(new M({ name: 'abcdefg', age: 200, at: new Date('2040-01-01') }).validateSync())
+    const e = errorsOf(
+      new M({ name: 'abcdefg', age: 200, at: new Date('2040-01-01') }).validateSync()
+    )
     expect(e.name.kind).toBe('maxlength')
     expect(e.age.message).toBe('Path `age` (200) is more than maximum allowed value (150).')
     expect(e.at.kind).toBe('max')
@@ -53,9 +67,13 @@ describe('built-in validators', () => {
   it('required: missing, null and empty string fail; 0 and false pass', () => {
     const M = ctx.db.model(
       'R',
-      new Schema({ s: { type: String, required: true }, n: { type: Number, required: true }, b: { type: Boolean, required: true } })
+      new Schema({
+        s: { type: String, required: true },
+        n: { type: Number, required: true },
+        b: { type: Boolean, required: true },
+      })
     )
-    const e = errorsOf(new M({ s: '' , n: null }).validateSync())
+    const e = errorsOf(new M({ s: '', n: null }).validateSync())
     expect(Object.keys(e).sort()).toEqual(['b', 'n', 's'])
     expect(e.s.message).toBe('Path `s` is required.')
     expect(e.s.kind).toBe('required')
@@ -95,10 +113,15 @@ describe('built-in validators', () => {
   })
 
   it('ValidationError has mongoose’s name and message format', async () => {
-    const M = ctx.db.model('User', new Schema({ name: { type: String, required: true }, age: { type: Number, min: 1 } }))
+    const M = ctx.db.model(
+      'User',
+      new Schema({ name: { type: String, required: true }, age: { type: Number, min: 1 } })
+    )
     const err = (await new M({ age: 0 }).save().catch((e: unknown) => e)) as ValidationError
     expect(err.name).toBe('ValidationError')
-    expect(err.message).toBe('User validation failed: name: Path `name` is required., age: Path `age` (0) is less than minimum allowed value (1).')
+    expect(err.message).toBe(
+      'User validation failed: name: Path `name` is required., age: Path `age` (0) is less than minimum allowed value (1).'
+    )
     expect(Object.keys(err.errors)).toEqual(['name', 'age'])
   })
 })
@@ -109,7 +132,13 @@ describe('custom validators', () => {
       'C',
       new Schema({
         even: { type: Number, validate: (v: number) => v % 2 === 0 },
-        pos: { type: Number, validate: { validator: (v: number) => v > 0, message: (p: any) => `${p.value} is not positive (${p.path})` } },
+        pos: {
+          type: Number,
+          validate: {
+            validator: (v: number) => v > 0,
+            message: (p: any) => `${p.value} is not positive (${p.path})`,
+          },
+        },
       })
     )
     const e = errorsOf(new M({ even: 3, pos: -1 }).validateSync())
@@ -193,7 +222,10 @@ describe('custom validators', () => {
   it('subdocument paths are validated with full paths', () => {
     const M = ctx.db.model(
       'SV',
-      new Schema({ items: [{ qty: { type: Number, min: 1 } }], addr: new Schema({ city: { type: String, required: true } }) })
+      new Schema({
+        items: [{ qty: { type: Number, min: 1 } }],
+        addr: new Schema({ city: { type: String, required: true } }),
+      })
     )
     const e = errorsOf(new M({ items: [{ qty: 1 }, { qty: 0 }], addr: {} }).validateSync())
     expect(Object.keys(e).sort()).toEqual(['addr.city', 'items.1.qty'])
@@ -208,7 +240,10 @@ describe('custom validators', () => {
   })
 
   it('validate(paths) only checks the given paths', async () => {
-    const M = ctx.db.model('VP', new Schema({ a: { type: String, required: true }, b: { type: String, required: true } }))
+    const M = ctx.db.model(
+      'VP',
+      new Schema({ a: { type: String, required: true }, b: { type: String, required: true } })
+    )
     const e = errorsOf(await new M({}).validate(['a']).catch((x: unknown) => x))
     expect(Object.keys(e)).toEqual(['a'])
   })
@@ -219,7 +254,10 @@ describe('when validation runs', () => {
     const M = ctx.db.model('S', new Schema({ name: { type: String, required: true } }))
     await expect(new M({}).save()).rejects.toBeInstanceOf(ValidationError)
     await new M({}).save({ validateBeforeSave: false })
-    const N = ctx.db.model('S2', new Schema({ name: { type: String, required: true } }, { validateBeforeSave: false }))
+    const N = ctx.db.model(
+      'S2',
+      new Schema({ name: { type: String, required: true } }, { validateBeforeSave: false })
+    )
     await new N({}).save()
     expect(await M.countDocuments()).toBe(1)
     expect(await N.countDocuments()).toBe(1)
@@ -252,7 +290,11 @@ describe('when validation runs', () => {
 
 describe('update validators (runValidators)', () => {
   const schema = () =>
-    new Schema({ name: { type: String, required: true }, age: { type: Number, min: 0, max: 120 }, color: { type: String, enum: ['red'] } })
+    new Schema({
+      name: { type: String, required: true },
+      age: { type: Number, min: 0, max: 120 },
+      color: { type: String, enum: ['red'] },
+    })
 
   it('are off by default, as in mongoose', async () => {
     const M = ctx.db.model('U', schema())
@@ -264,11 +306,17 @@ describe('update validators (runValidators)', () => {
   it('reject invalid $set values with a ValidationError and write nothing', async () => {
     const M = ctx.db.model('U', schema())
     const doc = await M.create({ name: 'a', age: 1 })
-    const err = await M.updateOne({ _id: doc._id }, { $set: { age: 500, color: 'blue' } }, { runValidators: true }).catch((e: unknown) => e)
+    const err = await M.updateOne(
+      { _id: doc._id },
+      { $set: { age: 500, color: 'blue' } },
+      { runValidators: true }
+    ).catch((e: unknown) => e)
     const e = errorsOf(err)
     expect(e.age.kind).toBe('max')
     expect(e.color.kind).toBe('enum')
-    await expect(M.findOneAndUpdate({ _id: doc._id }, { age: -1 }, { runValidators: true })).rejects.toBeInstanceOf(ValidationError)
+    await expect(
+      M.findOneAndUpdate({ _id: doc._id }, { age: -1 }, { runValidators: true })
+    ).rejects.toBeInstanceOf(ValidationError)
     expect((await M.findById(doc._id).lean())!.age).toBe(1)
   })
 
@@ -276,7 +324,11 @@ describe('update validators (runValidators)', () => {
     const M = ctx.db.model('U', schema())
     const doc = await M.create({ name: 'a', age: 1 })
     await M.updateOne({ _id: doc._id }, { $set: { age: 3 } }, { runValidators: true })
-    const err = await M.updateOne({ _id: doc._id }, { $unset: { name: 1 } }, { runValidators: true }).catch((e: unknown) => e)
+    const err = await M.updateOne(
+      { _id: doc._id },
+      { $unset: { name: 1 } },
+      { runValidators: true }
+    ).catch((e: unknown) => e)
     expect(errorsOf(err).name.kind).toBe('required')
   })
 
@@ -295,7 +347,9 @@ describe('update validators (runValidators)', () => {
       })
     )
     await M.create({ n: 1 })
-    await expect(M.updateMany({}, { n: -1 }, { runValidators: true })).rejects.toBeInstanceOf(ValidationError)
+    await expect(M.updateMany({}, { n: -1 }, { runValidators: true })).rejects.toBeInstanceOf(
+      ValidationError
+    )
     expect(self).toHaveProperty('getUpdate')
   })
 })

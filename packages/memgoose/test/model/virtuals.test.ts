@@ -70,7 +70,10 @@ describe('virtuals', () => {
   })
 
   it('schema-level toJSON/toObject options are the defaults', () => {
-    const P = ctx.db.model('P', personSchema({ toJSON: { virtuals: true }, toObject: { virtuals: true, versionKey: false } }))
+    const P = ctx.db.model(
+      'P',
+      personSchema({ toJSON: { virtuals: true }, toObject: { virtuals: true, versionKey: false } })
+    )
     const p = new P({ first: 'a', last: 'b' })
     expect(JSON.parse(JSON.stringify(p)).full).toBe('a b')
     expect(p.toObject().full).toBe('a b')

@@ -38,6 +38,14 @@ describe('matchedArrayIndex', () => {
     expect(matchedArrayIndex({ 'grades.grade': { $ne: 80 } }, doc, 'grades')).toBeUndefined()
   })
 
+  it('ignores conditions that judge the array as a whole', () => {
+    expect(matchedArrayIndex({ scores: { $size: 3 }, $and: [{ scores: 9 }] }, doc, 'scores')).toBe(
+      1
+    )
+    expect(matchedArrayIndex({ grades: { $size: 3 } }, doc, 'grades')).toBeUndefined()
+    expect(hasConditionOn({ grades: { $exists: true } }, 'grades')).toBe(false)
+  })
+
   it('is undefined when the filter has no condition on the array or nothing matches', () => {
     expect(matchedArrayIndex({ other: 1 }, doc, 'grades')).toBeUndefined()
     expect(matchedArrayIndex({ 'grades.grade': 1 }, doc, 'grades')).toBeUndefined()
@@ -52,7 +60,7 @@ describe('matchedArrayIndex', () => {
 
   it('hasConditionOn tells whether a filter constrains an array', () => {
     expect(hasConditionOn({ 'grades.grade': 1 }, 'grades')).toBe(true)
-    expect(hasConditionOn({ grades: { $size: 1 } }, 'grades')).toBe(true)
+    expect(hasConditionOn({ grades: { $elemMatch: { grade: 1 } } }, 'grades')).toBe(true)
     expect(hasConditionOn({ gradesX: 1 }, 'grades')).toBe(false)
   })
 })

@@ -42,6 +42,14 @@ describe('inclusion', () => {
   })
 })
 
+describe('arrays nested in arrays', () => {
+  it('are projected element by element, as MongoDB does', () => {
+    const nested = { _id: 1, a: [[{ b: 1, c: 2 }], 2, { b: 3 }] }
+    expect(compileProjection({ 'a.b': 1, _id: 0 })(nested)).toEqual({ a: [[{ b: 1 }], { b: 3 }] })
+    expect(compileProjection({ 'a.b': 0, _id: 0 })(nested)).toEqual({ a: [[{ c: 2 }], 2, {}] })
+  })
+})
+
 describe('exclusion', () => {
   it('drops listed fields and keeps the rest', () => {
     const out = project({ tags: 0, items: false, 'profile.bio': 0 })

@@ -3,7 +3,12 @@
  * matchedArrayIndex always points at an element that satisfies the filter's condition on its own.
  */
 import { describe, expect, it } from 'vitest'
-import { compileFilter, compileSort, matchedArrayIndex } from '../../src/query/index.js'
+import {
+  compileFilter,
+  compileSort,
+  matchedArrayIndex,
+  sortDocuments,
+} from '../../src/query/index.js'
 import { randomDocument, randomScalar, seeded } from './fuzz/random.js'
 
 const sign = (n: number): number => (n > 0 ? 1 : n < 0 ? -1 : 0)
@@ -29,6 +34,12 @@ describe('compileSort on random documents', () => {
       }
     })
 
+    it(`sortDocuments orders exactly like the comparator for ${JSON.stringify(spec)}`, () => {
+      const byComparator = [...docs].sort(compileSort(spec))
+      const byKeys = sortDocuments([...docs], spec)
+      expect(byKeys.map((d) => docs.indexOf(d))).toEqual(byComparator.map((d) => docs.indexOf(d)))
+    })
+
     it(`sorts into non-decreasing order for ${JSON.stringify(spec)}`, () => {
       const cmp = compileSort(spec)
       const sorted = [...docs].sort(cmp)
@@ -50,7 +61,8 @@ describe('matchedArrayIndex on random documents', () => {
       }))
       const doc = { a: list }
       const op = ops[Math.floor(random() * ops.length)]
-      const operand = op === '$in' ? [randomScalar(random), randomScalar(random)] : randomScalar(random)
+      const operand =
+        op === '$in' ? [randomScalar(random), randomScalar(random)] : randomScalar(random)
       const filter = { 'a.b': { [op]: operand } }
       if (!compileFilter(filter)(doc)) continue
       const index = matchedArrayIndex(filter, doc, 'a')

@@ -144,3 +144,30 @@ describe('$min and $max', () => {
     expect(run({ _id: 1, d: late }, { $min: { d: early } }).doc.d).toEqual(early)
   })
 })
+
+describe('$bit', () => {
+  it('applies and / or / xor in order on ints', () => {
+    expect(run({ _id: 1, n: 13 }, { $bit: { n: { and: 10 } } }).doc.n).toBe(8)
+    expect(run({ _id: 1, n: 5 }, { $bit: { n: { or: 2, xor: 1 } } }).doc.n).toBe(6)
+    expect(run({ _id: 1 }, { $bit: { n: { or: 4 } } }).doc.n).toBe(4)
+    expect(run({ _id: 1, n: 7 }, { $bit: { n: { or: 1 } } }).modified).toBe(false)
+  })
+
+  it('works on 64 bits for Longs', () => {
+    const n = Long.fromString('4294967296')
+    const out = run({ _id: 1, n }, { $bit: { n: { or: 1 } } }).doc.n
+    expect(out).toBeInstanceOf(Long)
+    expect((out as Long).toString()).toBe('4294967297')
+  })
+
+  it('rejects bad arguments and non-integer fields', () => {
+    expect(() => compileUpdate({ $bit: { n: { not: 1 } } })).toThrow(
+      /only supports 'and', 'or', and 'xor'/
+    )
+    expect(() => compileUpdate({ $bit: { n: { and: 1.5 } } })).toThrow(/must be an Integer/)
+    expect(() => compileUpdate({ $bit: { n: 5 } })).toThrow(/must pass in an embedded document/)
+    expect(() => run({ _id: 1, n: 1.5 }, { $bit: { n: { and: 1 } } })).toThrow(
+      expect.objectContaining({ code: 'TYPE_MISMATCH' })
+    )
+  })
+})

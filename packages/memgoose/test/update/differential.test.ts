@@ -34,7 +34,7 @@ const CASES = 6000
 /** MongoDB's messages for the updates it rejects (exception 1). */
 const MONGODB_REJECTIONS: Readonly<Record<string, RegExp>> = {
   TYPE_MISMATCH:
-    /^(Cannot apply \$(inc|mul) to a value of non-numeric type|The field '\w+' must be an array|Cannot apply \$addToSet to non-array field|Path '\w+' contains an element of non-array type|Cannot apply \$pull(All)? to a non-array value)/,
+    /^(Cannot apply \$(inc|mul) to a value of non-numeric type|The field '\w+' must be an array|Cannot apply \$addToSet to non-array field|Path '\w+' contains an element of non-array type|Cannot apply \$pull(All)? to a non-array value|Cannot apply \$bit to a value of non-integral type)/,
   BAD_UPDATE:
     /^(Cannot create field '\w+' in element|The path '\w+' must exist in the document in order to apply array updates|Cannot apply array updates to non-array element)/,
   CONFLICTING_UPDATE:

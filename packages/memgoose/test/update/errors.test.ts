@@ -17,9 +17,8 @@ describe('malformed updates', () => {
     expect(() => compileUpdate({ $foo: { a: 1 } })).toThrow(/^Unknown modifier: \$foo/)
   })
 
-  it('reports pipeline updates and $bit as not supported', () => {
+  it('reports pipeline updates as not supported', () => {
     expect(() => compileUpdate([{ $set: { a: 1 } }])).toThrow(NotSupportedError)
-    expect(() => compileUpdate({ $bit: { a: { and: 1 } } })).toThrow(NotSupportedError)
   })
 
   it('rejects non-object updates and operator arguments', () => {

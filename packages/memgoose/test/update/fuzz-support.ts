@@ -36,7 +36,9 @@ export class Gen {
   }
 
   scalar(): unknown {
-    switch (this.int(0, 5)) {
+    switch (this.int(0, 6)) {
+      case 6:
+        return new Date(Date.UTC(2026, 0, this.int(1, 3)))
       case 0:
         return this.int(-5, 5)
       case 1:
@@ -124,6 +126,7 @@ const MAKERS: Readonly<Record<string, FieldMaker>> = {
     g.chance(0.5)
       ? ['arr', g.chance(0.5) ? g.int(0, 5) : pullCondition(g)]
       : ['objs', g.chance(0.5) ? { q: g.int(0, 9) } : { q: { $gt: g.int(0, 9) } }],
+  $bit: (g) => [g.pick(['n', 'sub.x', 'c', 's']), { [g.pick(['and', 'or', 'xor'])]: g.int(0, 7) }],
   $pullAll: (g) => ['arr', Array.from({ length: g.int(1, 3) }, () => g.int(0, 5))],
   $rename: (g) =>
     g.pick([

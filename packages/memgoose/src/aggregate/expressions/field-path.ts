@@ -47,7 +47,12 @@ export function compilePath(path: string): (doc: unknown) => unknown {
   const parts = splitPath(path)
   if (parts.length === 1) {
     const key = parts[0]
-    return (doc) => (isTraversable(doc) ? field(doc, key) : undefined)
+    // `doc` is the current document (always a plain object), so a cheap object check suffices.
+    return (doc) => {
+      if (typeof doc !== 'object' || doc === null) return undefined
+      const v = (doc as Record<string, unknown>)[key]
+      return typeof v === 'function' ? undefined : v
+    }
   }
   if (parts.length === 2) {
     const [k0, k1] = parts

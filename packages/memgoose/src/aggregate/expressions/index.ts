@@ -1,6 +1,12 @@
 /**
  * The expression operator registry: `$name` to its compiler, one operator per file by family.
  */
+import { avg } from './accumulator/avg.js'
+import { max } from './accumulator/max.js'
+import { min } from './accumulator/min.js'
+import { stdDevPop } from './accumulator/std-dev-pop.js'
+import { stdDevSamp } from './accumulator/std-dev-samp.js'
+import { sum } from './accumulator/sum.js'
 import { abs } from './arithmetic/abs.js'
 import { add } from './arithmetic/add.js'
 import { ceil } from './arithmetic/ceil.js'
@@ -119,6 +125,12 @@ import type { ExpressionOperator } from './types.js'
 
 /** Every expression operator by name (`$add` ...). Frozen: operators are looked up with hasOwn. */
 export const operators: Readonly<Record<string, ExpressionOperator>> = Object.freeze({
+  $avg: avg,
+  $max: max,
+  $min: min,
+  $stdDevPop: stdDevPop,
+  $stdDevSamp: stdDevSamp,
+  $sum: sum,
   $abs: abs,
   $add: add,
   $ceil: ceil,

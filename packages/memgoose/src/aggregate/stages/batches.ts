@@ -5,9 +5,27 @@ import type { Batches, Runtime, Stage } from './types.js'
 /** Size of the batches the runner cuts the source into. */
 export const BATCH_SIZE = 1024
 
-/** Groups a document stream into batches. */
+/**
+ * Groups a document stream into batches. Arrays are sliced and sync iterables read without an
+ * await per document, which dominates the cost of small per-document stages otherwise.
+ */
 export async function* batchesOf(source: AsyncIterable<Doc> | Iterable<Doc>): Batches {
+  if (Array.isArray(source)) {
+    yield* fromArray(source)
+    return
+  }
   let batch: Doc[] = []
+  if (!(Symbol.asyncIterator in source)) {
+    for (const doc of source) {
+      batch.push(doc)
+      if (batch.length >= BATCH_SIZE) {
+        yield batch
+        batch = []
+      }
+    }
+    if (batch.length > 0) yield batch
+    return
+  }
   for await (const doc of source) {
     batch.push(doc)
     if (batch.length >= BATCH_SIZE) {

@@ -126,15 +126,22 @@ export const lookup: StageCompiler = (spec, env, name) => {
         const used = new Uint8Array(foreign.length)
         const out: Doc[] = []
         for (let d = 0; d < batch.length; d++) {
-          const positions = new Set<number>()
-          for (const v of perDoc[d]) for (const p of index.get(groupKey(v)) ?? []) positions.add(p)
-          const matches: Doc[] = []
-          for (const p of [...positions].sort((a, b) => a - b)) {
+          const values = perDoc[d]
+          let positions: number[]
+          if (values.length === 1) positions = index.get(groupKey(values[0])) ?? []
+          else {
+            const set = new Set<number>()
+            for (const v of values) for (const p of index.get(groupKey(v)) ?? []) set.add(p)
+            positions = [...set].sort((a, b) => a - b)
+          }
+          const matches: Doc[] = new Array(positions.length)
+          for (let m = 0; m < positions.length; m++) {
+            const p = positions[m]
             // A foreign document joined into several outputs is copied so outputs never share state.
-            matches.push(used[p] ? cloneValue(foreign[p]) : foreign[p])
+            matches[m] = used[p] ? cloneValue(foreign[p]) : foreign[p]
             used[p] = 1
           }
-          out.push(await finish(matches, batch[d], rt.ctx, rt.vars))
+          out.push(sub ? await finish(matches, batch[d], rt.ctx, rt.vars) : withField(batch[d], asParts, matches))
         }
         yield out
       }

@@ -44,11 +44,17 @@ export const sort: StageCompiler = (spec, env, name) => {
     name,
     async *run(input) {
       let buffer: Keyed[] = []
+      // Once the buffer has been cut to k, anything not better than the k-th is dropped at once.
+      let threshold: Keyed | undefined
       for await (const batch of input) {
-        for (const doc of batch) buffer.push(keyOf(doc))
+        for (const doc of batch) {
+          const keyed = keyOf(doc)
+          if (threshold === undefined || compare(keyed, threshold) < 0) buffer.push(keyed)
+        }
         if (buffer.length >= 2 * limit + 1024) {
           buffer.sort(compare)
           buffer.length = limit
+          threshold = buffer[limit - 1]
         }
       }
       buffer.sort(compare)

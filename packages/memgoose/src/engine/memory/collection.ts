@@ -17,7 +17,8 @@ import type {
 import { KeyIndex } from './key-index.js'
 import { toIntervals } from './ranges.js'
 import type { KeyInterval } from './ranges.js'
-import { ID_INDEX, SecondaryIndex, atPosition, duplicateId } from './secondary.js'
+import { ID_INDEX, atPosition, duplicateId } from '../index-keys.js'
+import { SecondaryIndex } from './secondary.js'
 import { checkTxn } from './transaction.js'
 import type { UndoTarget } from './transaction.js'
 import { validateIndexSpec, sameIndex } from './validate-index.js'
@@ -84,7 +85,7 @@ export class MemoryCollection implements EngineCollection, UndoTarget {
           if (idx.unique) {
             for (const key of keys) {
               if (idx.entries.get(key) !== undefined) {
-                throw atPosition(idx.duplicate(this.name, doc, key), i)
+                throw atPosition(idx.keyer.duplicate(this.name, doc, key), i)
               }
             }
           }
@@ -125,7 +126,7 @@ export class MemoryCollection implements EngineCollection, UndoTarget {
       if (!idx.unique) continue
       for (const key of nextKeys[j]) {
         if (idx.entries.conflict(key, prev) !== undefined) {
-          throw atPosition(idx.duplicate(this.name, doc, key), 0)
+          throw atPosition(idx.keyer.duplicate(this.name, doc, key), 0)
         }
       }
     }
@@ -221,7 +222,7 @@ export class MemoryCollection implements EngineCollection, UndoTarget {
       const doc = entry as StoredDoc
       for (const key of idx.keyer.encodedKeysOf(doc)) {
         if (idx.unique && idx.entries.conflict(key, doc) !== undefined) {
-          throw idx.duplicate(this.name, doc, key)
+          throw idx.keyer.duplicate(this.name, doc, key)
         }
         idx.entries.add(key, doc)
       }

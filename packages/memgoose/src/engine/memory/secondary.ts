@@ -1,9 +1,7 @@
 /**
  * A secondary index of the memory engine: its spec, key computation, entries and multikey flag.
  */
-import { DuplicateKeyError } from '../../errors/index.js'
-import { encodeKey } from '../../values/keystring.js'
-import type { IndexInfo, IndexSpec, StoredDoc } from '../contract.js'
+import type { IndexInfo, IndexSpec } from '../contract.js'
 import { IndexKeyer } from '../index-keys.js'
 import { KeyIndex } from './key-index.js'
 
@@ -30,42 +28,4 @@ export class SecondaryIndex {
     return { ...this.spec, multikey: this.multikey }
   }
 
-  /**
-   * The DuplicateKeyError for `doc` colliding on the encoded `key`, shaped like MongoDB's:
-   * `keyPattern` from the spec, `keyValue` holding the colliding key values.
-   */
-  duplicate(collection: string, doc: StoredDoc, key: string): DuplicateKeyError {
-    const fields = this.spec.key
-    const tuple =
-      this.keyer.keysOf(doc).find((t) => encodeKey(t, this.keyer.directions) === key) ?? []
-    const keyValue: Record<string, unknown> = {}
-    const keyPattern: Record<string, 1 | -1> = {}
-    fields.forEach(([path, direction], i) => {
-      keyPattern[path] = direction
-      keyValue[path] = tuple[i]
-    })
-    return new DuplicateKeyError(collection, this.spec.name, keyPattern, keyValue)
-  }
-}
-
-/** The spec of the implicit primary index. */
-export const ID_INDEX: IndexInfo = Object.freeze({
-  name: '_id_',
-  key: Object.freeze([Object.freeze(['_id', 1] as const)]),
-  unique: true,
-  multikey: false,
-})
-
-/** The error for a second document with the same `_id`. */
-export function duplicateId(collection: string, id: unknown): DuplicateKeyError {
-  return new DuplicateKeyError(collection, '_id_', { _id: 1 }, { _id: id })
-}
-
-/**
- * Records which document of a write failed, as `err.index` (the position in the `docs` passed to
- * insert), the way the MongoDB driver reports write errors.
- */
-export function atPosition(err: DuplicateKeyError, position: number): DuplicateKeyError {
-  Object.defineProperty(err, 'index', { value: position, enumerable: true })
-  return err
 }

@@ -25,6 +25,23 @@ function isUnder(parts: readonly string[], prefix: readonly string[]): boolean {
   return true
 }
 
+/**
+ * The conditions that can pick an element of the array at `prefix`: positive ones on the array or
+ * below it, except those that judge the array as a whole (`$size`, `$exists` on the array itself).
+ */
+function positionalConditions(
+  filter: Record<string, unknown> | CompiledFilter,
+  prefix: readonly string[]
+): TopLevelCondition[] {
+  return topLevelConditionsOf(compiledOf(filter)).filter(
+    ({ cond, parts }) =>
+      isUnder(parts, prefix) &&
+      cond.kind === 'leaf' &&
+      !cond.negate &&
+      (parts.length > prefix.length || cond.expand || cond.elementTest !== undefined)
+  )
+}
+
 function holdsOnElement(entry: TopLevelCondition, el: unknown, start: number): boolean {
   const { cond, parts } = entry
   if (cond.kind === 'leaf' && cond.elementTest !== undefined && parts.length === start) {
@@ -46,9 +63,7 @@ export function matchedArrayIndex(
   arrayPath: string
 ): number | undefined {
   const prefix = splitPath(arrayPath)
-  const entries = topLevelConditionsOf(compiledOf(filter)).filter(
-    (e) => isUnder(e.parts, prefix) && e.cond.kind === 'leaf' && !e.cond.negate
-  )
+  const entries = positionalConditions(filter, prefix)
   if (entries.length === 0) return undefined
   const arr = getPath(doc, arrayPath)
   if (!Array.isArray(arr)) return undefined
@@ -62,13 +77,10 @@ export function matchedArrayIndex(
   return undefined
 }
 
-/** True when the filter has a positive top-level condition on `arrayPath` or below it. */
+/** True when the filter has a top-level condition that can pick an element of the array at `arrayPath`. */
 export function hasConditionOn(
   filter: Record<string, unknown> | CompiledFilter,
   arrayPath: string
 ): boolean {
-  const prefix = splitPath(arrayPath)
-  return topLevelConditionsOf(compiledOf(filter)).some(
-    (e) => isUnder(e.parts, prefix) && e.cond.kind === 'leaf' && !e.cond.negate
-  )
+  return positionalConditions(filter, splitPath(arrayPath)).length > 0
 }

@@ -4,11 +4,11 @@
  * `$elemMatch` fit either mode; alone, `$slice` keeps the other fields and `$elemMatch` does not.
  */
 import { NotSupportedError, QueryError } from '../../errors/index.js'
+import { toNumber } from '../../values/compare.js'
 import { splitPath } from '../../values/paths.js'
 import { isNumeric } from '../filter/operators/equality.js'
 import { assertSafeInput } from '../filter/shape.js'
 import { isTraversable } from '../filter/walk.js'
-import { toNumber } from '../../values/compare.js'
 
 /** What a projection does to one path. */
 export type ProjectionAction =

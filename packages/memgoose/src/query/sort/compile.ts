@@ -97,3 +97,30 @@ export function compileSort(sort: SortSpec): DocumentComparator {
     return 0
   }
 }
+
+/**
+ * Sorts `docs` in place by `sort` and returns it. Computes each document's sort keys once (rather
+ * than on every comparison), which pays off on large sets; the order is the same as with
+ * `docs.sort(compileSort(sort))`, ties included (the sort is stable).
+ */
+export function sortDocuments<T>(docs: T[], sort: SortSpec): T[] {
+  const keys = normalizeSort(sort).map(([path, dir]) => ({ parts: splitPath(path), dir }))
+  if (keys.length === 0 || docs.length < 2) return docs
+  const width = keys.length
+  const table = new Array<unknown>(docs.length * width)
+  for (let i = 0; i < docs.length; i++) {
+    for (let k = 0; k < width; k++)
+      table[i * width + k] = keyAt(docs[i], keys[k].parts, 0, keys[k].dir)
+  }
+  const order = Array.from({ length: docs.length }, (_, i) => i)
+  order.sort((x, y) => {
+    for (let k = 0; k < width; k++) {
+      const c = compareKeys(table[x * width + k], table[y * width + k])
+      if (c !== 0) return c * keys[k].dir
+    }
+    return 0
+  })
+  const copy = docs.slice()
+  for (let i = 0; i < order.length; i++) docs[i] = copy[order[i]]
+  return docs
+}

@@ -81,16 +81,16 @@ describe('$bucketAuto', () => {
       { $bucketAuto: { groupBy: '$price', buckets: 3, granularity: 'R5' } },
     ])
     expect(out.map((b) => b._id)).toEqual([
-      { min: 4, max: 40 },
-      { min: 40, max: 63 },
+      { min: 4, max: 25 },
+      { min: 25, max: 63 },
       { min: 63, max: 160 },
     ])
     const pow2 = await run(docs, [
       { $bucketAuto: { groupBy: '$price', buckets: 2, granularity: 'POWERSOF2' } },
     ])
     expect(pow2.map((b) => b._id)).toEqual([
-      { min: 4, max: 64 },
-      { min: 64, max: 128 },
+      { min: 4, max: 32 },
+      { min: 32, max: 128 },
     ])
     const oneTwoFive = await run(docs, [
       { $bucketAuto: { groupBy: '$price', buckets: 2, granularity: '1-2-5' } },

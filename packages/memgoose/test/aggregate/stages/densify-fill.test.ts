@@ -78,8 +78,8 @@ describe('$fill', () => {
     ])
     expect(out.map((d) => [d._id, d.a, d.s])).toEqual([
       [1, 10, 'x'],
-      [2, 20, 'x'],
-      [3, 30, 'x'],
+      [2, 17.5, 'x'],
+      [3, 32.5, 'x'],
       [4, 40, 'y'],
       [5, undefined, undefined],
     ])

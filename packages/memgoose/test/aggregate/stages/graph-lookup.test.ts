@@ -35,7 +35,7 @@ describe('$graphLookup', () => {
       ['Eliot', 2],
       ['Dev', 3],
     ])
-    expect(ctx.finds).toHaveLength(5)
+    expect(ctx.finds).toHaveLength(4)
   })
 
   it('honours maxDepth and restrictSearchWithMatch, and stops on cycles', async () => {

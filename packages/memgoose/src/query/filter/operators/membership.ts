@@ -3,12 +3,12 @@
  * regular expressions in the list match strings; other members fall back to value equality.
  */
 import { QueryError } from '../../../errors/index.js'
+import { toNumber } from '../../../values/compare.js'
 import { isBsonOperatorObject } from '../shape.js'
 import { leaf } from '../types.js'
 import type { OperatorCompiler, OperatorContext } from '../types.js'
 import type { ValueTest } from '../walk.js'
 import { equalsTest, isNumberObject } from './equality.js'
-import { toNumber } from '../../../values/compare.js'
 import { compileRegExp } from './regex.js'
 
 /** A test accepting any value equal to (or, for regular expressions, matched by) a member of `list`. */

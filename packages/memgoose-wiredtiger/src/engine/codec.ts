@@ -1,0 +1,53 @@
+/**
+ * How documents and keys are stored: documents as BSON (MongoDB's own binary format, so every type
+ * round-trips), `_id`s and index keys in memgoose's order-preserving key encoding, so WiredTiger's
+ * byte order is MongoDB's value order.
+ */
+import { deserialize, serialize } from 'bson'
+import { Binary, encodeKeyBytes, type StoredDoc } from 'memgoose'
+
+const SERIALIZE = { checkKeys: false, ignoreUndefined: true } as const
+// Keep Longs and binaries as bson values; restoreValues() then maps binaries the way they went in.
+const DESERIALIZE = { promoteBuffers: false, promoteLongs: false, promoteValues: true } as const
+
+/** A document as stored. */
+export function encodeDocument(doc: StoredDoc): Buffer {
+  return serialize(doc, SERIALIZE) as Buffer
+}
+
+/** A stored document, decoded. */
+export function decodeDocument(bytes: Uint8Array): StoredDoc {
+  const doc = deserialize(bytes, DESERIALIZE) as StoredDoc
+  restoreValues(doc)
+  return doc
+}
+
+/**
+ * BSON has one binary type with subtypes: Buffers are stored as subtype 0 and UUIDs as subtype 4.
+ * Turn those back into a Buffer and a UUID (a subtype 4 of another length stays Binary); other
+ * subtypes stay bson Binary values.
+ */
+function restoreValues(value: Record<string, unknown> | unknown[]): void {
+  const keys = Array.isArray(value) ? undefined : Object.keys(value)
+  const n = keys ? keys.length : (value as unknown[]).length
+  for (let i = 0; i < n; i++) {
+    const key = keys ? keys[i] : i
+    const v = (value as Record<string | number, unknown>)[key]
+    if (typeof v !== 'object' || v === null) continue
+    if (v instanceof Binary) {
+      ;(value as Record<string | number, unknown>)[key] =
+        v.sub_type === 0
+          ? Buffer.from(v.buffer)
+          : v.sub_type === Binary.SUBTYPE_UUID && v.length() === 16
+            ? v.toUUID()
+            : v
+    } else if (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype) {
+      restoreValues(v as Record<string, unknown>)
+    }
+  }
+}
+
+/** The table key of an `_id`. */
+export function idKey(id: unknown): Buffer {
+  return encodeKeyBytes([id])
+}

@@ -1,0 +1,5 @@
+/** `$max` (expression form): the largest non-null value. */
+import { extreme } from './extreme.js'
+
+/** Compiles the `$max` expression. */
+export const max = extreme(1)
