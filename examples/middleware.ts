@@ -21,9 +21,12 @@ noteSchema.pre('validate', function (this: { title?: string; slug?: string }, ne
 noteSchema.pre('save', ({ doc }: { doc: { isNew: boolean; slug: string } }) => {
   log.push(`${doc.isNew ? 'inserting' : 'updating'} ${doc.slug}`)
 })
-noteSchema.post('save', function (err: { code?: number }, _doc: unknown, next: (e?: unknown) => void) {
-  next(err.code === 11000 ? new Error('a note with that title exists') : err)
-})
+noteSchema.post(
+  'save',
+  function (err: { code?: number }, _doc: unknown, next: (e?: unknown) => void) {
+    next(err.code === 11000 ? new Error('a note with that title exists') : err)
+  }
+)
 noteSchema.pre(/^find/, function (this: { where(f: object): void }) {
   this.where({ deleted: false }) // soft-deleted notes are invisible to every find
 })

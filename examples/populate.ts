@@ -8,7 +8,10 @@ import mongoose, { Schema } from 'memgoose'
 
 const db = await mongoose.createDatabase()
 
-const authorSchema = new Schema({ name: String, mentor: { type: Schema.Types.ObjectId, ref: 'Author' } })
+const authorSchema = new Schema({
+  name: String,
+  mentor: { type: Schema.Types.ObjectId, ref: 'Author' },
+})
 authorSchema.virtual('books', { ref: 'Book', localField: '_id', foreignField: 'author' })
 const Author = db.model('Author', authorSchema)
 const Book = db.model(
@@ -38,7 +41,11 @@ for (const book of books) {
 }
 
 const withBooks = await Author.findById(ursula._id).populate('books')
-console.log(`${withBooks.name} wrote ${withBooks.books.map((b: { title: string }) => b.title).join(', ')}`)
-console.log(`populated ids kept: ${String(books[0].populated('author')) === String(ursula._id)}`)
+console.log(
+  `${withBooks.name} wrote ${withBooks.books.map((b: { title: string }) => b.title).join(', ')}`
+)
+console.log(
+  `populated() keeps the id: ${String(books[1].populated('author')) === String(ursula._id)}`
+)
 
 await db.close()

@@ -19,11 +19,18 @@ const productSchema = new Schema(
   },
   { timestamps: true, toJSON: { virtuals: true, getters: true } }
 )
-productSchema.virtual('label').get((doc: { name: string; sku: string }) => `${doc.name} [${doc.sku}]`)
+productSchema
+  .virtual('label')
+  .get((doc: { name: string; sku: string }) => `${doc.name} [${doc.sku}]`)
 const Product = db.model('Product', productSchema)
 
 // Casting: '1999' becomes a number, ' abc-1 ' is trimmed by the schema's setters.
-const lamp = await Product.create({ name: ' Lamp ', sku: 'lmp-1', price: '1999', stock: { oslo: 3 } })
+const lamp = await Product.create({
+  name: ' Lamp ',
+  sku: 'lmp-1',
+  price: '1999',
+  stock: { oslo: 3 },
+})
 console.log(`created ${lamp.label} at ${lamp.price} (${lamp.status})`)
 
 // Validation errors come back in mongoose's shape.

@@ -12,7 +12,7 @@ import { loadMemgoose } from './load.js'
 import type { Context } from './operations/context.js'
 import { runAggregation } from './operations/aggregate.js'
 import { runCompressors } from './operations/compressors.js'
-import { runCrud } from './operations/crud.js'
+import { loadUsers, lookupEmails, runQueries, type Loaded } from './operations/crud.js'
 import { measurePlainHeap } from './operations/heap.js'
 import { runPersistence } from './operations/persistence.js'
 import { renderReport, writeJson } from './report.js'
@@ -33,15 +33,38 @@ function message(error: unknown): string {
     : String(error)
 }
 
-async function runSystem(system: BenchSystem, ctx: Context, persist: boolean): Promise<void> {
-  try {
-    const crud = await runCrud(system, ctx)
-    if (system.persistent && persist) await runPersistence(system, ctx, crud)
-  } finally {
-    await system.close().catch(() => undefined)
+async function runPersistent(loaded: Loaded[], ctx: Context, emails: string[]): Promise<void> {
+  for (const entry of loaded) {
+    const { system } = entry
+    try {
+      if (system.persistent) await runPersistence(entry, ctx, emails)
+      if (system instanceof WiredTigerRawSystem) {
+        await runCompressors(ctx, (compressor) => system.withCompressor(compressor))
+      }
+      if (system instanceof MemgooseSystem && system.name === 'wiredtiger') {
+        await runCompressors(ctx, (compressor) => system.withOptions({ compressor }))
+      }
+    } catch (error) {
+      ctx.failed(`${system.name} (persistence)`, error)
+    }
   }
-  if (persist && system instanceof WiredTigerRawSystem) {
-    await runCompressors(ctx, (compressor) => system.withCompressor(compressor))
+}
+
+async function runCrudPhase(systems: BenchSystem[], ctx: Context, persist: boolean): Promise<void> {
+  await measurePlainHeap(ctx)
+  const loaded: Loaded[] = []
+  try {
+    for (const system of systems) {
+      try {
+        loaded.push(await loadUsers(system, ctx))
+      } catch (error) {
+        ctx.failed(`${system.name} (insertMany)`, error)
+      }
+    }
+    const survivors = await runQueries(loaded, ctx)
+    if (persist) await runPersistent(survivors, ctx, lookupEmails(ctx))
+  } finally {
+    for (const system of systems) await system.close().catch(() => undefined)
   }
 }
 
@@ -56,27 +79,21 @@ async function main(): Promise<void> {
   for (const s of roster.skipped) log(`[${s.name}] skipped: ${s.reason.replace(/\s*\n\s*/g, ' ')}`)
   if (!canMeasureHeap()) log('heap figures need node --expose-gc (npm run bench passes it)')
   const workDir = await mkdtemp(join(tmpdir(), 'memgoose-bench-'))
-  const ctx: Context = { settings: cli.settings, results: new Results(), workDir, log }
   const failed = (name: string, error: unknown): void => {
     log(`[${name}] FAILED: ${message(error)}`)
     skipped.push({ name, reason: `failed: ${message(error)}` })
   }
+  const ctx: Context = { settings: cli.settings, results: new Results(), workDir, log, failed }
   log(
     `memgoose bench: N=${cli.settings.n}, ${cli.ops.join('+')}, memgoose from ${cli.source ? 'sources' : 'dist'}`
   )
   try {
-    if (cli.ops.includes('crud')) {
-      await measurePlainHeap(ctx)
-      for (const system of roster.ready) {
-        await runSystem(system, ctx, cli.ops.includes('persist')).catch((error: unknown) =>
-          failed(system.name, error)
-        )
-      }
-    }
+    if (cli.ops.includes('crud') || cli.ops.includes('persist'))
+      await runCrudPhase(roster.ready, ctx, cli.ops.includes('persist'))
     if (cli.ops.includes('agg')) {
       const engines = roster.ready.filter((s): s is MemgooseSystem => s instanceof MemgooseSystem)
       const systems: AggregateSystem[] = [new PlainJsAggregate(), new MingoAggregate(), ...engines]
-      await runAggregation(systems, ctx, failed)
+      await runAggregation(systems, ctx)
     }
   } finally {
     if (!cli.keep) await rm(workDir, { recursive: true, force: true })

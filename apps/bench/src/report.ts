@@ -65,10 +65,11 @@ function describeVerdict(v: Verdict): string {
   return `${v.ratio.toFixed(2)}× ${v.reference}${lean}${target}`
 }
 
-function row(m: Measurement, verdicts: Verdict[]): string {
+function row(m: Measurement, verdicts: Verdict[], width: number): string {
   const cells = verdicts.filter((v) => v.op === m.op && v.system === m.system).map(describeVerdict)
   const note = m.note === undefined ? '' : `  [${m.note}]`
-  return `  ${m.system.padEnd(16)}${formatValue(m.value, m.unit).padStart(11)}   ${cells.join(' · ')}${note}`
+  const value = formatValue(m.value, m.unit).padStart(11)
+  return `  ${m.system.padEnd(width)}${value}   ${cells.join(' · ')}${note}`.trimEnd()
 }
 
 /** The printable report of a run. */
@@ -80,9 +81,11 @@ export function renderReport(
   const verdicts = evaluate(results)
   const lines: string[] = []
   const ops = Object.keys(OPERATIONS).filter((op) => results.systemsOf(op).length > 0)
+  const width = Math.max(16, ...results.measurements.map((m) => m.system.length + 2))
   for (const op of ops) {
     lines.push('', title(op, settings))
-    for (const m of results.measurements.filter((x) => x.op === op)) lines.push(row(m, verdicts))
+    for (const m of results.measurements.filter((x) => x.op === op))
+      lines.push(row(m, verdicts, width))
   }
   const targets = verdicts.filter((v) => v.ok !== undefined)
   if (targets.length > 0) {
@@ -98,8 +101,7 @@ export function renderReport(
   }
   if (skipped.length > 0) {
     lines.push('', 'Skipped')
-    for (const s of skipped)
-      lines.push(`  ${s.name.padEnd(16)}${s.reason.replace(/\s*\n\s*/g, ' ')}`)
+    for (const s of skipped) lines.push(`  ${s.name}: ${s.reason.replace(/\s*\n\s*/g, ' ')}`)
   }
   return lines.join('\n')
 }

@@ -5,7 +5,7 @@
  */
 import { Buffer } from 'node:buffer'
 import { decodeDocument, encodeValue } from './codec.js'
-import { MemgooseError, NotSupportedError, QueryError, encodeKey } from './core.js'
+import { MemgooseError, QueryError, encodeKey } from './core.js'
 import type {
   DocBatches,
   EngineCollection,
@@ -15,6 +15,7 @@ import type {
   ScanPlan,
   StoredDoc,
 } from './core.js'
+import { CHUNK, insertChunk, markMultikey } from './bulk-insert.js'
 import { RowCursor } from './cursor.js'
 import { isUniqueViolation } from './errors.js'
 import {
@@ -53,8 +54,7 @@ export class SqliteCollection implements EngineCollection {
     let text: unknown
     try {
       text = this.#host
-        .statement(`SELECT doc FROM "${this.table}" WHERE id = ?`)
-        .pluck()
+        .statement(`SELECT doc FROM "${this.table}" WHERE id = ?`, 'pluck')
         .get(key(id))
     } catch (error) {
       throw this.#host.readError(error)
@@ -65,27 +65,59 @@ export class SqliteCollection implements EngineCollection {
   insert(docs: readonly StoredDoc[], txn?: EngineTxn): void {
     this.#host.check(txn)
     if (docs.length === 0) return
+    const ids = docs.map((doc, i) => {
+      if (typeof doc !== 'object' || doc === null || doc._id === undefined) {
+        throw new MemgooseError('BAD_DOCUMENT', `Document ${i} has no _id`)
+      }
+      return key(doc._id)
+    })
     this.#host.write(() => {
       const indexes = this.#current()
       this.#host
         .statement('UPDATE memgoose_collections SET listed = 1 WHERE id = ? AND listed = 0')
         .run(this.id)
-      const insertDoc = this.#host.statement(`INSERT INTO "${this.table}" (id, doc) VALUES (?, ?)`)
-      for (let i = 0; i < docs.length; i++) {
-        const doc = docs[i]
-        if (typeof doc !== 'object' || doc === null || doc._id === undefined) {
-          throw new MemgooseError('BAD_DOCUMENT', `Document ${i} has no _id`)
-        }
-        let rid: number | bigint
+      if (docs.length === 1) {
+        this.#insertOne(docs[0], ids[0], 0, indexes)
+        return
+      }
+      let rid =
+        Number(this.#host.statement(`SELECT max(rid) FROM "${this.table}"`, 'pluck').get() ?? 0) + 1
+      for (let start = 0; start < docs.length; start += CHUNK) {
+        const end = Math.min(docs.length, start + CHUNK)
         try {
-          rid = insertDoc.run(key(doc._id), encodeValue(doc)).lastInsertRowid
+          this.#host.write(() =>
+            insertChunk(
+              this.#host,
+              this.table,
+              indexes,
+              docs,
+              ids.slice(start, end),
+              start,
+              end,
+              rid
+            )
+          )
         } catch (error) {
-          if (isUniqueViolation(error)) throw atPosition(duplicateId(this.name, doc._id), i)
-          throw error
+          if (!isUniqueViolation(error)) throw error
+          // Redo the chunk one document at a time to report the first one that collides.
+          for (let i = start; i < end; i++) this.#insertOne(docs[i], ids[i], i, indexes)
         }
-        for (const idx of indexes) this.#addKeys(idx, doc, idx.keys(doc), rid, i)
+        rid += end - start
       }
     })
+  }
+
+  #insertOne(doc: StoredDoc, id: Buffer, position: number, indexes: readonly SqliteIndex[]): void {
+    let rid: number | bigint
+    try {
+      rid = this.#host
+        .statement(`INSERT INTO "${this.table}" (id, doc) VALUES (?, ?)`)
+        .run(id, encodeValue(doc)).lastInsertRowid
+    } catch (error) {
+      if (isUniqueViolation(error)) throw atPosition(duplicateId(this.name, doc._id), position)
+      throw error
+    }
+    for (const idx of indexes) this.#addKeys(idx, doc, idx.keys(doc), rid, position)
   }
 
   replace(doc: StoredDoc, txn?: EngineTxn): boolean {
@@ -93,8 +125,7 @@ export class SqliteCollection implements EngineCollection {
     return this.#host.write(() => {
       const indexes = this.#current()
       const row = this.#host
-        .statement(`SELECT rid, doc FROM "${this.table}" WHERE id = ?`)
-        .raw()
+        .statement(`SELECT rid, doc FROM "${this.table}" WHERE id = ?`, 'raw')
         .get(key(doc._id)) as [number, string] | undefined
       if (row === undefined) return false
       const [rid, text] = row
@@ -128,7 +159,7 @@ export class SqliteCollection implements EngineCollection {
     if (ids.length === 0) return 0
     return this.#host.write(() => {
       const indexes = this.#current()
-      const find = this.#host.statement(`SELECT rid, doc FROM "${this.table}" WHERE id = ?`).raw()
+      const find = this.#host.statement(`SELECT rid, doc FROM "${this.table}" WHERE id = ?`, 'raw')
       const remove = this.#host.statement(`DELETE FROM "${this.table}" WHERE rid = ?`)
       let deleted = 0
       for (const id of ids) {
@@ -154,7 +185,14 @@ export class SqliteCollection implements EngineCollection {
     const host = this.#host
     return {
       *[Symbol.iterator]() {
-        const cursor = new RowCursor(host, host.statement(query.sql).pluck().iterate(query.params))
+        const stmt = host.statement(query.sql, 'pluck')
+        let source: Iterator<unknown> | unknown[]
+        try {
+          source = query.bounded ? stmt.all(query.params) : stmt.iterate(query.params)
+        } catch (error) {
+          throw host.readError(error)
+        }
+        const cursor = new RowCursor(host, source)
         try {
           yield* batches(cursor, query, batchSize)
         } finally {
@@ -167,7 +205,7 @@ export class SqliteCollection implements EngineCollection {
   count(plan: ScanPlan, txn?: EngineTxn): number {
     this.#host.check(txn)
     const query = buildScan(plan, this.#target(plan), true)
-    const stmt = this.#host.statement(query.sql).pluck()
+    const stmt = this.#host.statement(query.sql, 'pluck')
     if (query.residual === undefined) {
       try {
         return Number(stmt.get(query.params))
@@ -206,11 +244,6 @@ export class SqliteCollection implements EngineCollection {
   ensureIndex(spec: IndexSpec): void {
     this.#host.check(undefined)
     validateSpec(spec)
-    if (spec.expireAfterSeconds !== undefined) {
-      throw new NotSupportedError(
-        'memgoose-sqlite does not maintain TTL indexes (expireAfterSeconds)'
-      )
-    }
     this.#host.write(() => {
       const existing =
         spec.name === ID_INDEX.name
@@ -273,9 +306,9 @@ export class SqliteCollection implements EngineCollection {
     if (version !== this.#schemaVersion) {
       const rows = this.#host
         .statement(
-          'SELECT id, spec, multikey FROM memgoose_indexes WHERE collection = ? ORDER BY id'
+          'SELECT id, spec, multikey FROM memgoose_indexes WHERE collection = ? ORDER BY id',
+          'raw'
         )
-        .raw()
         .all(this.id) as [number, string, number][]
       this.#indexes = rows.map(
         ([id, spec, multikey]) =>
@@ -300,7 +333,12 @@ export class SqliteCollection implements EngineCollection {
     }
     return {
       table: this.table,
-      index: { table: idx.table, directions: idx.keyer.directions, multikey: idx.multikey },
+      index: {
+        table: idx.table,
+        directions: idx.keyer.directions,
+        multikey: idx.multikey,
+        unique: idx.spec.unique === true,
+      },
     }
   }
 
@@ -325,21 +363,15 @@ export class SqliteCollection implements EngineCollection {
         throw error
       }
     }
-    if (idx.keyer.lastMultikey && !idx.multikey) {
-      this.#host.statement('UPDATE memgoose_indexes SET multikey = 1 WHERE id = ?').run(idx.id)
-      // A schema change tells other connections to reload the catalog (and dedupe this index).
-      this.#host.db.exec('CREATE TABLE memgoose_bump (x); DROP TABLE memgoose_bump')
-      idx.multikey = true
-    }
+    if (idx.keyer.lastMultikey && !idx.multikey) markMultikey(this.#host, idx)
   }
 
   /** Fills a new index from the existing documents, in rowid batches (no statement stays open). */
   #build(idx: SqliteIndex): void {
-    const page = this.#host
-      .statement(
-        `SELECT rid, doc FROM "${this.table}" WHERE rid > ? ORDER BY rid LIMIT ${BUILD_BATCH}`
-      )
-      .raw()
+    const page = this.#host.statement(
+      `SELECT rid, doc FROM "${this.table}" WHERE rid > ? ORDER BY rid LIMIT ${BUILD_BATCH}`,
+      'raw'
+    )
     let last = 0
     for (;;) {
       const rows = page.all(last) as [number, string][]

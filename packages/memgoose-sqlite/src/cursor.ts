@@ -19,10 +19,14 @@ export class RowCursor {
   #buffered: unknown[] | undefined
   #position = 0
 
-  constructor(registry: CursorRegistry, iterator: Iterator<unknown>) {
+  /** Streams from an open statement `source`, or hands out rows already read (an array). */
+  constructor(registry: CursorRegistry, source: Iterator<unknown> | unknown[]) {
     this.#registry = registry
-    this.#iterator = iterator
-    registry.cursors.add(this)
+    if (Array.isArray(source)) this.#buffered = source
+    else {
+      this.#iterator = source
+      registry.cursors.add(this)
+    }
   }
 
   /** Up to `n` more rows; an empty array once exhausted (the cursor is then closed). */

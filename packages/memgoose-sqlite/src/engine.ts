@@ -33,7 +33,7 @@ const CAPABILITIES: EngineCapabilities = Object.freeze({
   sortPushdown: true,
   aggregatePushdown: false,
   ownedResults: true,
-  indexFeatures: Object.freeze(['unique', 'sparse', 'partial', 'multikey'] as const),
+  indexFeatures: Object.freeze(['unique', 'sparse', 'partial', 'ttl', 'multikey'] as const),
   durability: Object.freeze(['none', 'memory', 'os', 'full'] as const),
 })
 
@@ -132,7 +132,7 @@ export class SqliteEngine implements StorageEngine, EngineHost {
         'UPDATE memgoose_collections SET listed = 1 WHERE name = ? AND listed = 0'
       ).run(name)
       const id = Number(
-        this.statement('SELECT id FROM memgoose_collections WHERE name = ?').pluck().get(name)
+        this.statement('SELECT id FROM memgoose_collections WHERE name = ?', 'pluck').get(name)
       )
       createCollectionTable(this.db, id)
       let handle = this.#collections.get(name)
@@ -148,9 +148,10 @@ export class SqliteEngine implements StorageEngine, EngineHost {
 
   listCollections(): readonly string[] {
     this.#check()
-    return this.statement('SELECT name FROM memgoose_collections WHERE listed = 1 ORDER BY id')
-      .pluck()
-      .all() as string[]
+    return this.statement(
+      'SELECT name FROM memgoose_collections WHERE listed = 1 ORDER BY id',
+      'pluck'
+    ).all() as string[]
   }
 
   /**
@@ -160,14 +161,16 @@ export class SqliteEngine implements StorageEngine, EngineHost {
   dropCollection(name: string): boolean {
     this.#check()
     return this.write(() => {
-      const row = this.statement('SELECT id, listed FROM memgoose_collections WHERE name = ?')
-        .raw()
-        .get(name) as [number, number] | undefined
+      const row = this.statement(
+        'SELECT id, listed FROM memgoose_collections WHERE name = ?',
+        'raw'
+      ).get(name) as [number, number] | undefined
       if (row === undefined || row[1] === 0) return false
       const [id] = row
-      const indexes = this.statement('SELECT id FROM memgoose_indexes WHERE collection = ?')
-        .pluck()
-        .all(id) as number[]
+      const indexes = this.statement(
+        'SELECT id FROM memgoose_indexes WHERE collection = ?',
+        'pluck'
+      ).all(id) as number[]
       for (const ix of indexes) this.db.exec(`DROP TABLE IF EXISTS "${indexTable(ix)}"`)
       this.statement('DELETE FROM memgoose_indexes WHERE collection = ?').run(id)
       // DROP + CREATE frees the pages at once, where DELETE would walk every row.
@@ -222,15 +225,14 @@ export class SqliteEngine implements StorageEngine, EngineHost {
 
   stats(): EngineStats {
     this.#check()
-    const rows = this.statement('SELECT id FROM memgoose_collections WHERE listed = 1')
-      .pluck()
-      .all() as number[]
+    const rows = this.statement(
+      'SELECT id FROM memgoose_collections WHERE listed = 1',
+      'pluck'
+    ).all() as number[]
     let documents = 0
     for (const id of rows) {
       documents += Number(
-        this.statement(`SELECT count(*) FROM "${collectionTable(id)}"`)
-          .pluck()
-          .get()
+        this.statement(`SELECT count(*) FROM "${collectionTable(id)}"`, 'pluck').get()
       )
     }
     const pages = Number(this.db.pragma('page_count', { simple: true }))
@@ -259,16 +261,20 @@ export class SqliteEngine implements StorageEngine, EngineHost {
     }
   }
 
-  statement(sql: string): SqliteStatement {
-    let stmt = this.#statements.get(sql)
+  statement(sql: string, mode: 'objects' | 'pluck' | 'raw' = 'objects'): SqliteStatement {
+    const cacheKey = mode === 'objects' ? sql : `${mode}:${sql}`
+    let stmt = this.#statements.get(cacheKey)
     if (stmt === undefined || stmt.busy) {
       try {
         stmt = this.db.prepare(sql)
       } catch (error) {
         throw translate(error, this.#file)
       }
+      // The mode is set once here: toggling it on every call would cost a native call each time.
+      if (mode === 'pluck') stmt.pluck()
+      else if (mode === 'raw') stmt.raw()
       if (this.#statements.size >= MAX_STATEMENTS) this.#statements.clear()
-      this.#statements.set(sql, stmt)
+      this.#statements.set(cacheKey, stmt)
     }
     return stmt
   }
@@ -319,7 +325,7 @@ export class SqliteEngine implements StorageEngine, EngineHost {
 
   schemaVersion(): number {
     this.#schemaCheckedAt = Date.now()
-    this.#schemaVersion = Number(this.statement('PRAGMA schema_version').pluck().get())
+    this.#schemaVersion = Number(this.statement('PRAGMA schema_version', 'pluck').get())
     return this.#schemaVersion
   }
 

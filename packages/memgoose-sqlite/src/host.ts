@@ -9,8 +9,11 @@ import type { SqliteDatabase, SqliteStatement } from './driver.js'
 /** The engine services a SqliteCollection uses. */
 export interface EngineHost extends CursorRegistry {
   readonly db: SqliteDatabase
-  /** A prepared statement for `sql`, cached by its text. */
-  statement(sql: string): SqliteStatement
+  /**
+   * A prepared statement for `sql`, cached by its text and result mode: row objects, the first
+   * column only (`pluck`), or rows as arrays (`raw`).
+   */
+  statement(sql: string, mode?: 'objects' | 'pluck' | 'raw'): SqliteStatement
   /**
    * Runs `fn` atomically: in its own IMMEDIATE transaction, or in a savepoint of the open one.
    * Open cursors are detached first (SQLite cannot write while a statement is open).

@@ -68,9 +68,16 @@ export function atPosition(err: DuplicateKeyError, position: number): DuplicateK
   return err
 }
 
-const FEATURES = new Set(['name', 'key', 'unique', 'sparse', 'partialFilterExpression'])
+const FEATURES = new Set([
+  'name',
+  'key',
+  'unique',
+  'sparse',
+  'partialFilterExpression',
+  'expireAfterSeconds',
+])
 
-/** Validates an index spec; NotSupported features are reported by the caller. */
+/** Validates an index spec (QueryError BAD_INDEX). */
 export function validateSpec(spec: IndexSpec): void {
   if (
     typeof spec !== 'object' ||
@@ -90,8 +97,15 @@ export function validateSpec(spec: IndexSpec): void {
     }
     splitPath(path)
   }
+  const ttl = spec.expireAfterSeconds
+  if (ttl !== undefined && (typeof ttl !== 'number' || !(ttl >= 0))) {
+    throw new QueryError(
+      'BAD_INDEX',
+      `Index "${spec.name}" needs a non-negative expireAfterSeconds`
+    )
+  }
   for (const key of Object.keys(spec)) {
-    if (!FEATURES.has(key) && key !== 'expireAfterSeconds' && (spec as never)[key] !== undefined) {
+    if (!FEATURES.has(key) && (spec as never)[key] !== undefined) {
       throw new QueryError('BAD_INDEX', `Index "${spec.name}" has an unknown option "${key}"`)
     }
   }

@@ -30,9 +30,9 @@ const children = new Set<ChildProcess>()
  * Runs test/fixtures/<name>.ts in a child node process (TypeScript through tsx). A child still
  * running when the file's tests end (a failed or timed-out test) is killed.
  */
-export function spawnFixture(name: string, args: string[]): ChildProcess {
+export function spawnFixture(name: string, args: string[], nodeArgs: string[] = []): ChildProcess {
   const script = fileURLToPath(new URL(`./fixtures/${name}.ts`, import.meta.url))
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
     cwd: packageRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   })

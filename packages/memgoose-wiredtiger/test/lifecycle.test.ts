@@ -62,6 +62,31 @@ describe('lifecycle and failures', () => {
     await expect(conn.close()).rejects.toMatchObject({ code: 'CLOSED' })
   })
 
+  it('refuses to close or use a session lent to async work (SESSION_BUSY)', async () => {
+    const conn = await openConnection(tempDir())
+    const session = conn.openSession()
+    session.createTable('t')
+    const cursor = session.openCursor('t')
+    const loading = session.putMany(
+      't',
+      Array.from({ length: 5000 }, (_, i) => [key(i), value(i)] as const)
+    )
+    expect(() => session.close()).toThrow(code('SESSION_BUSY'))
+    expect(() => cursor.close()).toThrow(code('SESSION_BUSY'))
+    expect(() => session.begin()).toThrow(code('SESSION_BUSY'))
+    await expect(session.checkpoint()).rejects.toMatchObject({ code: 'SESSION_BUSY' })
+    await loading
+    expect(cursor.get(key(4999))).toEqual(value(4999))
+    await conn.close()
+  })
+
+  it('survives garbage collection of unreferenced wrappers and exit with work in flight', async () => {
+    const result = await finished(spawnFixture('gc-and-exit', [tempDir()], ['--expose-gc']))
+    expect(result.stderr).toBe('')
+    expect(result.stdout.trim()).toBe('ok')
+    expect(result.code).toBe(0)
+  })
+
   it('gives LOCKED to a second connection to the same home, in this process and another', async () => {
     const home = tempDir()
     const conn = await openConnection(home)

@@ -1,12 +1,12 @@
 /**
  * The aggregation workloads of issue 7: `$group` by city over N (and, with --big, 1M) users and a
- * `$lookup` of orders to users, on every memgoose engine beside plain JS and mingo. Every system's
- * answer is checked against plain JS, so a fast wrong answer cannot pass unnoticed.
+ * `$lookup` of orders to users, on every memgoose engine beside plain JS and mingo, interleaved.
+ * Every system's answer is checked against plain JS, so a fast wrong answer cannot pass unnoticed.
  */
-import { generateOrders, generateUsers, type OrderDoc, type UserDoc } from '../data.js'
+import { generateOrders, generateUsers } from '../data.js'
 import { PlainJsAggregate } from '../systems/plain-js.js'
 import type { AggregateSystem, CityStats } from '../systems/types.js'
-import { freshDir, measureMedian, type Context } from './context.js'
+import { freshDir, measureInterleaved, type Context } from './context.js'
 
 function sameGroups(actual: CityStats[], expected: CityStats[]): boolean {
   if (actual.length !== expected.length) return false
@@ -26,68 +26,74 @@ function joinedAll(out: unknown[], orders: number): boolean {
   return out.length === orders && out.every((o) => (o as { user?: unknown[] }).user?.length === 1)
 }
 
-async function runOne(
-  system: AggregateSystem,
+async function runSize(
+  systems: AggregateSystem[],
   ctx: Context,
-  data: { users: UserDoc[]; orders: OrderDoc[]; expected: CityStats[] },
-  withLookup: boolean,
-  groupOp: string
+  size: number,
+  withLookup: boolean
 ): Promise<void> {
-  const { runs } = ctx.settings
-  const size = data.users.length
-  await system.load(data.users, data.orders, await freshDir(ctx, system.name, `aggregate-${size}`))
+  const { runs, orders: orderCount, seed } = ctx.settings
+  const users = generateUsers(size, seed)
+  const orders = withLookup ? generateOrders(orderCount, size, seed) : []
+  const reference = new PlainJsAggregate()
+  await reference.load(users, orders)
+  const expected = await reference.groupByCity()
+  const loaded: AggregateSystem[] = []
+  for (const system of systems) {
+    try {
+      await system.load(users, orders, await freshDir(ctx, system.name, `aggregate-${size}`))
+      loaded.push(system)
+    } catch (error) {
+      ctx.failed(`${system.name} (loading ${size} users)`, error)
+    }
+  }
+  const checked =
+    <T>(name: string, run: () => Promise<T>, ok: (value: T) => boolean, what: string) =>
+    async (): Promise<T> => {
+      const out = await run()
+      if (!ok(out)) throw new Error(`${name}: ${what}`)
+      return out
+    }
   try {
-    const groups = await measureMedian(
+    await measureInterleaved(
       ctx,
-      groupOp,
-      system.name,
+      withLookup ? 'aggGroup' : 'aggGroupBig',
       `$group by city over ${size}`,
-      runs,
-      () => system.groupByCity()
+      loaded.map((s) => ({
+        name: s.name,
+        run: checked(
+          s.name,
+          () => s.groupByCity(),
+          (g) => sameGroups(g, expected),
+          '$group result differs from plain JS'
+        ),
+      })),
+      runs
     )
-    if (!sameGroups(groups, data.expected))
-      throw new Error(`${system.name}: $group result differs from plain JS`)
     if (withLookup) {
-      const joined = await measureMedian(
+      await measureInterleaved(
         ctx,
         'aggLookup',
-        system.name,
-        `$lookup ${data.orders.length} orders`,
-        runs,
-        () => system.lookupOrders()
+        `$lookup ${orderCount} orders`,
+        loaded.map((s) => ({
+          name: s.name,
+          run: checked(
+            s.name,
+            () => s.lookupOrders(),
+            (o) => joinedAll(o, orderCount),
+            '$lookup result is incomplete'
+          ),
+        })),
+        runs
       )
-      if (!joinedAll(joined, data.orders.length))
-        throw new Error(`${system.name}: $lookup result is incomplete`)
     }
   } finally {
-    await system.close()
+    for (const system of loaded) await system.close()
   }
 }
 
-/** Runs the aggregation workloads on `systems`; a failing system is reported through `failed`. */
-export async function runAggregation(
-  systems: AggregateSystem[],
-  ctx: Context,
-  failed: (name: string, error: unknown) => void
-): Promise<void> {
-  const { n, orders, big, seed } = ctx.settings
-  const sizes = big > 0 ? [n, big] : [n]
-  for (const size of sizes) {
-    const users = generateUsers(size, seed)
-    const data = {
-      users,
-      orders: size === n ? generateOrders(orders, size, seed) : [],
-      expected: [] as CityStats[],
-    }
-    const reference = new PlainJsAggregate()
-    await reference.load(users, data.orders)
-    data.expected = await reference.groupByCity()
-    for (const system of systems) {
-      try {
-        await runOne(system, ctx, data, size === n, size === n ? 'aggGroup' : 'aggGroupBig')
-      } catch (error) {
-        failed(`${system.name} (aggregation over ${size})`, error)
-      }
-    }
-  }
+/** Runs the aggregation workloads on `systems`. */
+export async function runAggregation(systems: AggregateSystem[], ctx: Context): Promise<void> {
+  await runSize(systems, ctx, ctx.settings.n, true)
+  if (ctx.settings.big > 0) await runSize(systems, ctx, ctx.settings.big, false)
 }

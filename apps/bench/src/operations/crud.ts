@@ -7,7 +7,13 @@
 import { emailOf, generateUsers, sampleIndexes, SCORE_RANGE, type UserDoc } from '../data.js'
 import type { BenchSystem } from '../systems/types.js'
 import { median, settledHeap, timeIt } from '../timing.js'
-import { formatValue, freshDir, measureInterleaved, type Context, type Contender } from './context.js'
+import {
+  formatValue,
+  freshDir,
+  measureInterleaved,
+  type Context,
+  type Contender,
+} from './context.js'
 
 /** A system holding the N users, and the directory they live in. */
 export interface Loaded {
@@ -31,11 +37,19 @@ export async function loadUsers(system: BenchSystem, ctx: Context): Promise<Load
     const batch = docs
     samples.push(await timeIt(() => system.insertMany(batch)))
     docs = undefined
-    ctx.log(`[${system.name}] insertMany ${n} (run ${run + 1}/${bulkRuns}) ... ${formatValue(samples[run], 'ms')}`)
+    ctx.log(
+      `[${system.name}] insertMany ${n} (run ${run + 1}/${bulkRuns}) ... ${formatValue(samples[run], 'ms')}`
+    )
     if (!last) await system.close()
   }
   const heap = (await settledHeap()) - heapBefore
-  ctx.results.add({ op: 'insertMany', system: system.name, value: median(samples), unit: 'ms', samples })
+  ctx.results.add({
+    op: 'insertMany',
+    system: system.name,
+    value: median(samples),
+    unit: 'ms',
+    samples,
+  })
   ctx.results.add({ op: 'heap', system: system.name, value: heap, unit: 'bytes' })
   ctx.log(`[${system.name}] heap held by ${n} users ... ${formatValue(heap, 'bytes')}`)
   return { system, dir }
@@ -55,26 +69,53 @@ function expectFound(name: string, value: unknown): void {
 export async function runQueries(loaded: readonly Loaded[], ctx: Context): Promise<Loaded[]> {
   const { n, runs, lookups, updates, seed } = ctx.settings
   const emails = lookupEmails(ctx)
-  const systems = loaded.map((l) => l.system)
-  const contenders = <T>(fn: (s: BenchSystem) => ((run: number) => Promise<T>) | undefined): Contender<T>[] =>
+  let systems = loaded.map((l) => l.system)
+  // A system that failed an operation sits out the ones after it.
+  const keepMeasured = (op: string): void => {
+    systems = systems.filter((s) => ctx.results.get(op, s.name) !== undefined)
+  }
+  const contenders = <T>(
+    fn: (s: BenchSystem) => ((run: number) => Promise<T>) | undefined
+  ): Contender<T>[] =>
     systems.flatMap((s) => {
       const run = fn(s)
       return run === undefined ? [] : [{ name: s.name, run }]
     })
 
-  await measureInterleaved(ctx, 'lookupLean', `${lookups} findOne lean`, contenders((s) => async () => {
-    for (const email of emails) expectFound(s.name, await s.findByEmail(email))
-  }), runs)
-  await measureInterleaved(ctx, 'lookupHydrated', `${lookups} findOne hydrated`, contenders((s) => {
-    const hydrated = s.findByEmailHydrated?.bind(s)
-    return hydrated && (async () => {
-      for (const email of emails) expectFound(s.name, await hydrated(email))
-    })
-  }), runs)
+  await measureInterleaved(
+    ctx,
+    'lookupLean',
+    `${lookups} findOne lean`,
+    contenders((s) => async () => {
+      for (const email of emails) expectFound(s.name, await s.findByEmail(email))
+    }),
+    runs
+  )
+  keepMeasured('lookupLean')
+  await measureInterleaved(
+    ctx,
+    'lookupHydrated',
+    `${lookups} findOne hydrated`,
+    contenders((s) => {
+      const hydrated = s.findByEmailHydrated?.bind(s)
+      return (
+        hydrated &&
+        (async () => {
+          for (const email of emails) expectFound(s.name, await hydrated(email))
+        })
+      )
+    }),
+    runs
+  )
 
-  const found = await measureInterleaved(ctx, 'rangeScan', 'range on profile.score', contenders((s) => () =>
-    s.findScoreRange(SCORE_RANGE.min, SCORE_RANGE.max)
-  ), runs)
+  const found = await measureInterleaved(
+    ctx,
+    'rangeScan',
+    'range on profile.score',
+    contenders((s) => () => s.findScoreRange(SCORE_RANGE.min, SCORE_RANGE.max)),
+    runs
+  )
+  keepMeasured('rangeScan')
   for (const [name, docs] of found) {
     const m = ctx.results.get('rangeScan', name)
     if (m) m.note = `${docs.length} docs (${((100 * docs.length) / n).toFixed(1)}%)`
@@ -84,11 +125,16 @@ export async function runQueries(loaded: readonly Loaded[], ctx: Context): Promi
   const updateEmails = Array.from({ length: runs + 1 }, (_, run) =>
     sampleIndexes(updates, n, seed + 1 + run).map((i) => emailOf(i, seed))
   )
-  await measureInterleaved(ctx, 'updateOne', `${updates} updateOne`, contenders((s) => async (run) => {
-    const batch = updateEmails[run]
-    for (let k = 0; k < batch.length; k++) await s.updateByEmail(batch[k], 18 + ((k + run) % 63))
-  }), runs)
-
-  const ok = new Set(ctx.results.measurements.filter((m) => m.op === 'updateOne').map((m) => m.system))
-  return loaded.filter((l) => ok.has(l.system.name) || updates === 0)
+  await measureInterleaved(
+    ctx,
+    'updateOne',
+    `${updates} updateOne`,
+    contenders((s) => async (run) => {
+      const batch = updateEmails[run]
+      for (let k = 0; k < batch.length; k++) await s.updateByEmail(batch[k], 18 + ((k + run) % 63))
+    }),
+    runs
+  )
+  keepMeasured('updateOne')
+  return loaded.filter((l) => systems.includes(l.system))
 }

@@ -4,17 +4,17 @@
  */
 import { userAt } from '../data.js'
 import { directoryBytes } from '../disk.js'
-import type { BenchSystem } from '../systems/types.js'
-import { timeIt } from '../timing.js'
-import type { CrudOutcome } from './crud.js'
+import { median, timeIt } from '../timing.js'
+import type { Loaded } from './crud.js'
 import { formatValue, freshDir, type Context } from './context.js'
 
-/** Runs the persistence workloads and closes the system. */
+/** Runs the persistence workloads on a store holding the N users (found by `emails`) and closes it. */
 export async function runPersistence(
-  system: BenchSystem,
+  loaded: Loaded,
   ctx: Context,
-  crud: CrudOutcome
+  emails: readonly string[]
 ): Promise<void> {
+  const { system, dir } = loaded
   const { n, runs, singles, seed } = ctx.settings
   const reopen = system.reopen?.bind(system)
   if (reopen !== undefined) {
@@ -25,20 +25,19 @@ export async function runPersistence(
       samples.push(
         await timeIt(async () => {
           await reopen()
-          if ((await system.findByEmail(crud.emails[run % crud.emails.length])) == null)
+          if ((await system.findByEmail(emails[run % emails.length])) == null)
             throw new Error(`${system.name}: reopened store lost a user`)
         })
       )
     }
-    const sorted = [...samples].sort((a, b) => a - b)
-    const value = sorted[sorted.length >> 1]
+    const value = median(samples)
     ctx.results.add({ op: 'reopen', system: system.name, value, unit: 'ms', samples })
     ctx.log(
       `[${system.name}] reopen + first query ... ${formatValue(value, 'ms')} (median of ${runs})`
     )
   }
   await system.close()
-  const bytes = await directoryBytes(crud.dir)
+  const bytes = await directoryBytes(dir)
   ctx.results.add({ op: 'disk', system: system.name, value: bytes, unit: 'bytes' })
   ctx.log(`[${system.name}] on-disk size of ${n} users ... ${formatValue(bytes, 'bytes')}`)
 

@@ -15,6 +15,8 @@ export interface EngineChoice {
   readonly name: string
   readonly backend?: { readonly name: string }
   readonly persistent: boolean
+  /** Extra backend options (e.g. `{ compressor: 'zstd' }`) beside `dataPath`. */
+  readonly options?: Readonly<Record<string, unknown>>
 }
 
 /** memgoose on one engine; runs both the CRUD and the aggregation workloads. */
@@ -49,7 +51,7 @@ export class MemgooseSystem implements BenchSystem, AggregateSystem {
         : {
             storage: backend as never,
             durability: 'os',
-            [backend.name]: { dataPath: this.#dir },
+            [backend.name]: { ...this.#choice.options, dataPath: this.#dir },
             ttlInterval: 0,
           }
     )
@@ -71,6 +73,14 @@ export class MemgooseSystem implements BenchSystem, AggregateSystem {
     )
     await this.#users.init()
     await this.#orders.init()
+  }
+
+  /** The same engine with extra backend options. */
+  withOptions(options: Readonly<Record<string, unknown>>): MemgooseSystem {
+    return new MemgooseSystem(this.#lib, {
+      ...this.#choice,
+      options: { ...this.#choice.options, ...options },
+    })
   }
 
   async open(dir: string): Promise<void> {

@@ -2,7 +2,8 @@
  * The raw memgoose-wiredtiger binding, the bar the memgoose-wiredtiger engine is measured against:
  * the same key/value shape a document engine needs (id → JSON document; email → id, unique;
  * age+id and city+id index entries), one transaction for the bulk insert and one per update, the
- * log on and commits reaching the OS (durability `os`).
+ * log on and commits reaching the OS (durability `os`), and memgoose-wiredtiger's defaults: snappy
+ * block compression and a 500 MB cache.
  */
 import type { UserDoc } from '../data.js'
 import { decodeUser, encodeUser, newId, type RawUser } from './raw-codec.js'
@@ -59,7 +60,7 @@ export class WiredTigerRawSystem implements BenchSystem {
   #cursors: Record<(typeof TABLES)[number], Cursor> | undefined
   #home = ''
 
-  constructor(openConnection: OpenConnection, compressor = 'none') {
+  constructor(openConnection: OpenConnection, compressor = 'snappy') {
     this.#openConnection = openConnection
     this.#compressor = compressor
     this.name = 'wiredtiger-raw'
@@ -77,7 +78,7 @@ export class WiredTigerRawSystem implements BenchSystem {
 
   async #connect(): Promise<void> {
     this.#conn = await this.#openConnection(this.#home, {
-      cacheSize: '256MB',
+      cacheSize: '500MB',
       transactionSync: 'none',
     })
     const session = this.#conn.openSession()

@@ -5,8 +5,11 @@
  *
  * Top-level clauses that SQL cannot express exactly (numeric path components, object or array
  * operands, `$type`, `$mod`, `$expr`, ...) are returned as a residual filter that the engine
- * evaluates with the core's compileFilter; a clause is pushed down whole or not at all.
+ * evaluates with the core's compileFilter; a clause is pushed down whole or not at all. Anything
+ * malformed is never compiled here either: it lands in the residual, whose compileFilter throws
+ * the core's coded error, so a bad filter fails the same way on every engine.
  */
+import { splitPath } from '../core.js'
 import { isQuotable } from './json-path.js'
 import { Params } from './params.js'
 import { anySql, equalsSql, orderSql, plainObject, regexOf, regexSql } from './values.js'
@@ -299,12 +302,17 @@ class FilterSql {
   ): string {
     const missing = cond.test.missing ? '1' : '0'
     if (i === parts.length) {
-      let test = cond.test.sql(loc)
+      const test = `ifnull(${cond.test.sql(loc)}, 0)`
+      let array = test
       if (cond.expand) {
         const e = this.#each(loc)
-        test = `((${loc.type} = 'array' AND EXISTS (SELECT 1 FROM ${e.from} WHERE ${cond.test.sql(e.loc)})) OR ${test})`
+        array = `(EXISTS (SELECT 1 FROM ${e.from} WHERE ${cond.test.sql(e.loc)}) OR ${test})`
       }
-      return `(CASE WHEN ${loc.type} IS NULL THEN ${missing} ELSE ifnull(${test}, 0) END)`
+      // One CASE on the type: SQLite then runs the json_each subquery only for arrays.
+      return (
+        `(CASE ifnull(${loc.type}, 'missing') WHEN 'missing' THEN ${missing} ` +
+        `WHEN 'array' THEN ${array} ELSE ${test} END)`
+      )
     }
     // A path known when compiling is bound whole, so SQLite sees one constant per path.
     const known = loc.known === undefined ? undefined : `${loc.known}."${parts[i]}"`
@@ -361,7 +369,8 @@ function isOperatorObject(value: unknown): value is Record<string, unknown> {
  * containing `"` or control characters, which SQLite JSON paths cannot quote.
  */
 function pathParts(path: string): string[] | undefined {
-  const parts = path.split('.')
+  // splitPath rejects __proto__/constructor/prototype with the core's UNSAFE_KEY error.
+  const parts = [...splitPath(path)]
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]
     if (part === '' || /^\d+$/.test(part) || !isQuotable(part)) return undefined

@@ -4,7 +4,8 @@
  * streamed full scan. The database is built once (in one transaction, through the engine's bulk
  * insert) under the OS temp directory and reused by later runs.
  */
-import { mkdirSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -14,9 +15,25 @@ afterAll(cleanFixtures)
 
 const TOTAL = 1_000_000
 
+/** A cache directory per version of the files that define the stored format. */
+function cacheDir(): string {
+  const hash = createHash('sha256')
+  for (const file of ['schema.ts', 'codec.ts', 'indexes.ts']) {
+    hash.update(readFileSync(new URL(`../../src/${file}`, import.meta.url)))
+  }
+  const name = `memgoose-sqlite-1m-${hash.digest('hex').slice(0, 12)}`
+  // Databases of earlier formats are 200 MB each: remove them.
+  for (const old of readdirSync(tmpdir())) {
+    if (old.startsWith('memgoose-sqlite-1m-') && old !== name) {
+      rmSync(join(tmpdir(), old), { recursive: true, force: true })
+    }
+  }
+  return join(tmpdir(), name)
+}
+
 describe('memory bound', () => {
   it('queries and streams a 1,000,000-document database within a 96 MB heap', async () => {
-    const dataPath = join(tmpdir(), `memgoose-sqlite-1m-format1`)
+    const dataPath = cacheDir()
     mkdirSync(dataPath, { recursive: true })
     const child = await run('million', { dataPath, total: TOTAL }, ['--max-old-space-size=96'])
     const result = await finished(child)

@@ -1,6 +1,6 @@
-import { unpackBatch, type Entry } from './batch.js'
+import { unpackEntries, type Entry } from './batch.js'
 import { WiredTigerError } from './errors.js'
-import type { NativeCursor, NativeRange } from './native.js'
+import { ScanFlag, type NativeCursor } from './native.js'
 import type { Session } from './session.js'
 
 /**
@@ -32,21 +32,33 @@ export interface NearMatch {
   value: Buffer
 }
 
-function toRange(options: ScanOptions): NativeRange {
+/** Scan options in the native form: bounds plus a bit set. */
+interface Range {
+  lower: Uint8Array | undefined
+  upper: Uint8Array | undefined
+  flags: number
+  keys: boolean
+  values: boolean
+}
+
+function toRange(options: ScanOptions): Range {
   if (options.gt && options.gte)
     throw new WiredTigerError('give gt or gte, not both', 'INVALID_ARGUMENT')
   if (options.lt && options.lte)
     throw new WiredTigerError('give lt or lte, not both', 'INVALID_ARGUMENT')
-  return {
-    lower: options.gt ?? options.gte,
-    lowerInclusive: options.gt === undefined,
-    upper: options.lt ?? options.lte,
-    upperInclusive: options.lt === undefined,
-    reverse: options.reverse === true,
-    keys: options.keys !== false,
-    values: options.values !== false,
-  }
+  const keys = options.keys !== false
+  const values = options.values !== false
+  let flags = 0
+  if (options.gt === undefined) flags |= ScanFlag.LowerInclusive
+  if (options.lt === undefined) flags |= ScanFlag.UpperInclusive
+  if (options.reverse === true) flags |= ScanFlag.Reverse
+  if (keys) flags |= ScanFlag.Keys
+  if (values) flags |= ScanFlag.Values
+  return { lower: options.gt ?? options.gte, upper: options.lt ?? options.lte, flags, keys, values }
 }
+
+// Entries per native call of scanSync: bounds the metadata array, not the result.
+const syncBatch = 10_000
 
 function checkLimit(limit: number | undefined): number {
   if (limit === undefined) return Infinity
@@ -117,14 +129,23 @@ export class Cursor {
     const result: Entry[] = []
     let after: Buffer | undefined
     while (remaining > 0) {
-      const batch = this.#native.scan({ ...range, after, limit: Math.min(remaining, 10_000) })
-      for (const entry of unpackBatch(batch, range.keys !== false, range.values !== false))
-        result.push(entry)
-      remaining -= batch.count
-      if (batch.done) break
-      after = batch.last
+      const limit = Math.min(remaining, syncBatch)
+      const meta = this.#meta(limit)
+      const data = this.#native.scan(meta, range.lower, range.upper, after, range.flags, limit)
+      const count = meta[0]
+      unpackEntries(result, data, meta, 3, count, range.keys, range.values)
+      remaining -= count
+      if (meta[1] === 1) break
+      after = data.subarray(data.length - meta[2])
     }
     return result
+  }
+
+  // Reused between calls: sized for `limit` entries (count, done, last key size, then sizes).
+  #metaArray = new Uint32Array(3 + 2 * 16)
+  #meta(limit: number): Uint32Array {
+    if (this.#metaArray.length < 3 + 2 * limit) this.#metaArray = new Uint32Array(3 + 2 * limit)
+    return this.#metaArray
   }
 
   /**
@@ -139,13 +160,19 @@ export class Cursor {
     const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1000))
     let after: Buffer | undefined
     while (remaining > 0) {
-      const batch = await this.#native.scanAsync({
-        ...range,
+      const batch = await this.#native.scanAsync(
+        range.lower,
+        range.upper,
         after,
-        limit: Math.min(remaining, batchSize),
-      })
+        range.flags,
+        Math.min(remaining, batchSize)
+      )
       remaining -= batch.count
-      if (batch.count > 0) yield unpackBatch(batch, range.keys !== false, range.values !== false)
+      if (batch.count > 0) {
+        const entries: Entry[] = []
+        unpackEntries(entries, batch.data, batch.sizes, 0, batch.count, range.keys, range.values)
+        yield entries
+      }
       if (batch.done) return
       after = batch.last
     }

@@ -14,19 +14,14 @@ export interface NativeBatch {
   last?: Buffer
 }
 
-/** Bounds of one native scan batch. */
-export interface NativeRange {
-  lower?: Uint8Array
-  upper?: Uint8Array
-  lowerInclusive?: boolean
-  upperInclusive?: boolean
-  after?: Uint8Array
-  reverse?: boolean
-  keys?: boolean
-  values?: boolean
-  limit?: number
-  maxBytes?: number
-}
+/** Bits of a native scan's `flags` argument. */
+export const ScanFlag = {
+  LowerInclusive: 1,
+  UpperInclusive: 2,
+  Reverse: 4,
+  Keys: 8,
+  Values: 16,
+} as const
 
 /** Native cursor over a `u`/`u` table. */
 export interface NativeCursor {
@@ -35,8 +30,28 @@ export interface NativeCursor {
   insert(key: Uint8Array, value: Uint8Array): void
   remove(key: Uint8Array): boolean
   searchNear(key: Uint8Array): [exact: number, key: Buffer, value: Buffer] | undefined
-  scan(range: NativeRange): NativeBatch
-  scanAsync(range: NativeRange): Promise<NativeBatch>
+  /**
+   * One batch, synchronously: writes `count, done, lastKeySize, sizes...` into `meta` and returns the
+   * payload (followed by the last key when not done).
+   */
+  scan(
+    meta: Uint32Array,
+    lower: Uint8Array | undefined,
+    upper: Uint8Array | undefined,
+    after: Uint8Array | undefined,
+    flags: number,
+    limit: number,
+    maxBytes?: number
+  ): Buffer
+  /** One batch on the thread pool. */
+  scanAsync(
+    lower: Uint8Array | undefined,
+    upper: Uint8Array | undefined,
+    after: Uint8Array | undefined,
+    flags: number,
+    limit: number,
+    maxBytes?: number
+  ): Promise<NativeBatch>
   reset(): void
   close(): void
   readonly closed: boolean

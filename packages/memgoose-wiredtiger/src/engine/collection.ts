@@ -32,7 +32,7 @@ export interface WiredTigerHost {
   readSession(txn: EngineTxn | undefined): Session
   cursor(session: Session, table: string): Cursor
   write<R>(txn: EngineTxn | undefined, fn: (session: Session) => R): R | Promise<R>
-  ddl<R>(fn: (session: Session) => R): Promise<R>
+  ddl<R>(fn: (session: Session) => R, options?: { exclusive?: boolean }): R | Promise<R>
   releaseTable(table: string): void
   scanSession(): Session
 }
@@ -211,7 +211,7 @@ export class WiredTigerCollection implements EngineCollection {
     }
     if ((spec as { weights?: unknown }).weights !== undefined)
       throw new NotSupportedError('Text indexes are not supported')
-    await this.#host.ddl((session) => {
+    const build = (session: Session) => {
       const table = this.#host.catalog.allocate('i')
       createTable(this.#host, session, table)
       const idx = new SecondaryIndex({ spec: normalizeSpec(spec), table, multikey: false })
@@ -224,7 +224,15 @@ export class WiredTigerCollection implements EngineCollection {
       }
       this.#indexes.push(idx)
       this.#saveEntry()
-    })
+    }
+    // An empty collection has nothing a concurrent writer could leave unindexed: build right away
+    // (this also works inside a transaction). Otherwise keep writers out while the index is built.
+    await this.#host.ddl(build, { exclusive: !this.#isEmpty() })
+  }
+
+  #isEmpty(): boolean {
+    const session = this.#host.readSession(undefined)
+    return this.#host.cursor(session, this.#entry.table).scanSync({ limit: 1, values: false }).length === 0
   }
 
   async dropIndex(name: string): Promise<boolean> {
@@ -232,12 +240,15 @@ export class WiredTigerCollection implements EngineCollection {
       throw new QueryError('CANNOT_DROP_ID_INDEX', 'The _id_ index cannot be dropped')
     const idx = this.#indexes.find((i) => i.entry.spec.name === name)
     if (!idx) return false
-    await this.#host.ddl((session) => {
-      this.#indexes = this.#indexes.filter((i) => i !== idx)
-      this.#saveEntry()
-      this.#host.releaseTable(idx.entry.table)
-      session.dropTable(idx.entry.table, { force: true })
-    })
+    await this.#host.ddl(
+      (session) => {
+        this.#indexes = this.#indexes.filter((i) => i !== idx)
+        this.#saveEntry()
+        this.#host.releaseTable(idx.entry.table)
+        session.dropTable(idx.entry.table, { force: true })
+      },
+      { exclusive: true }
+    )
     return true
   }
 
@@ -246,13 +257,16 @@ export class WiredTigerCollection implements EngineCollection {
   }
 
   async clear(): Promise<void> {
-    await this.#host.ddl((session) => {
-      for (const table of [this.#entry.table, ...this.#indexes.map((i) => i.entry.table)]) {
-        this.#host.releaseTable(table)
-        session.dropTable(table, { force: true })
-        createTable(this.#host, session, table)
-      }
-    })
+    await this.#host.ddl(
+      (session) => {
+        for (const table of [this.#entry.table, ...this.#indexes.map((i) => i.entry.table)]) {
+          this.#host.releaseTable(table)
+          session.dropTable(table, { force: true })
+          createTable(this.#host, session, table)
+        }
+      },
+      { exclusive: true }
+    )
   }
 
   #markMultikey(idx: SecondaryIndex): void {

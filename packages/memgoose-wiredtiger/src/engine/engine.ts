@@ -52,6 +52,7 @@ export class WiredTigerEngine implements StorageEngine, WiredTigerHost {
   #conn: Connection | undefined
   #read: Session | undefined
   #write: Session | undefined
+  #ddlSession: Session | undefined
   #catalog: Catalog | undefined
   #cursors = new Map<Session, Map<string, Cursor>>()
   #collections = new Map<string, WiredTigerCollection>()
@@ -71,7 +72,8 @@ export class WiredTigerEngine implements StorageEngine, WiredTigerHost {
     }
     this.#read = this.#conn.openSession()
     this.#write = this.#conn.openSession()
-    this.#catalog = new Catalog(this.#write)
+    this.#ddlSession = this.#conn.openSession()
+    this.#catalog = new Catalog(this.#ddlSession)
     this.#catalog.load()
   }
 
@@ -140,15 +142,22 @@ export class WiredTigerEngine implements StorageEngine, WiredTigerHost {
     return out
   }
 
-  /** Runs schema changes (tables, catalog) with the write session to itself, outside any transaction. */
-  async ddl<R>(fn: (session: Session) => R): Promise<R> {
+  /**
+   * Runs a schema change (tables, catalog) on the DDL session, never the write session, so it works
+   * inside a transaction. `exclusive` waits for the write lock first: needed when the change must not
+   * race writers (building an index over existing documents, dropping tables). Otherwise it runs
+   * synchronously, which no writer can interleave with.
+   */
+  ddl<R>(fn: (session: Session) => R, options: { exclusive?: boolean } = {}): R | Promise<R> {
     this.#assertOpen()
-    await this.#lock.acquire()
-    try {
-      return fn(this.#write!)
-    } finally {
-      this.#lock.release()
-    }
+    if (!options.exclusive) return fn(this.#ddlSession!)
+    return this.#lock.acquire().then(() => {
+      try {
+        return fn(this.#ddlSession!)
+      } finally {
+        this.#lock.release()
+      }
+    })
   }
 
   /** Closes the cached cursors on `table` (WiredTiger cannot drop a table with open cursors). */
@@ -174,7 +183,7 @@ export class WiredTigerEngine implements StorageEngine, WiredTigerHost {
     this.#assertOpen()
     let collection = this.#collections.get(name)
     if (!collection) {
-      collection = await this.ddl((session) => WiredTigerCollection.open(this, session, name))
+      collection = (await this.ddl((session) => WiredTigerCollection.open(this, session, name))) as WiredTigerCollection
       this.#collections.set(name, collection)
     }
     for (const index of spec.indexes) await collection.ensureIndex(index)
@@ -188,13 +197,16 @@ export class WiredTigerEngine implements StorageEngine, WiredTigerHost {
   async dropCollection(name: string): Promise<boolean> {
     const entry = this.catalog.get(name)
     if (!entry) return false
-    await this.ddl((session) => {
-      for (const table of [entry.table, ...entry.indexes.map((i) => i.table)]) {
-        this.releaseTable(table)
-        session.dropTable(table, { force: true })
-      }
-      this.catalog.delete(name)
-    })
+    await this.ddl(
+      (session) => {
+        for (const table of [entry.table, ...entry.indexes.map((i) => i.table)]) {
+          this.releaseTable(table)
+          session.dropTable(table, { force: true })
+        }
+        this.catalog.delete(name)
+      },
+      { exclusive: true }
+    )
     this.#collections.delete(name)
     return true
   }

@@ -1,5 +1,6 @@
 #include "cursor.h"
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -181,16 +182,22 @@ Napi::Value Cursor::SearchNear(const Napi::CallbackInfo& info) {
 Napi::Value Cursor::Scan(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   WT_CURSOR* c = Enter(env);
-  Range range = RangeFromJs(env, info[0]);
+  if (!info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_uint32_array)
+    Throw(env, "INVALID_ARGUMENT", "scan metadata must be a Uint32Array");
+  Napi::Uint32Array meta = info[0].As<Napi::Uint32Array>();
+  Range range = RangeFromArgs(info, 1);
+  // Never collect more entries than the caller has room for.
+  range.limit = std::min(range.limit, (meta.ElementLength() - std::min<size_t>(meta.ElementLength(), 3)) / 2);
+  if (range.limit == 0) Throw(env, "INVALID_ARGUMENT", "scan metadata array is too small");
   Batch batch;
   Check(env, ScanBatch(c, range, &batch));
-  return BatchToJs(env, std::move(batch));
+  return BatchInto(env, std::move(batch), meta);
 }
 
 Napi::Value Cursor::ScanAsync(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   Enter(env);
-  Range range = RangeFromJs(env, info[0]);
+  Range range = RangeFromArgs(info, 0);
   return (new ScanWork(Value(), state_, std::move(range)))->Start();
 }
 

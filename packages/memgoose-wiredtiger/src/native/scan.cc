@@ -17,23 +17,25 @@ int Compare(const WT_ITEM& key, const std::string& bound) {
   return key.size < bound.size() ? -1 : key.size > bound.size() ? 1 : 0;
 }
 
-bool OptionalBytes(Napi::Env env, const Napi::Object& options, const char* name, std::string* out) {
-  Napi::Value value = options.Get(name);
+bool OptionalBytes(Napi::Env env, const Napi::Value& value, const char* name, std::string* out) {
   if (value.IsUndefined() || value.IsNull()) return false;
   *out = CopyOf(env, value, name);
   return true;
 }
 
-bool Flag(const Napi::Object& options, const char* name, bool fallback) {
-  Napi::Value value = options.Get(name);
-  return value.IsBoolean() ? value.As<Napi::Boolean>().Value() : fallback;
-}
-
-size_t Count(const Napi::Object& options, const char* name, size_t fallback) {
-  Napi::Value value = options.Get(name);
+size_t Count(const Napi::Value& value, size_t fallback) {
   if (!value.IsNumber()) return fallback;
   double n = value.As<Napi::Number>().DoubleValue();
   return n >= 1 ? static_cast<size_t>(n) : 1;
+}
+
+// Small payloads are copied (cheaper than an external buffer and its finalizer); large ones are
+// adopted by the Buffer, whose finalizer frees them.
+Napi::Buffer<char> DataBuffer(Napi::Env env, std::string&& data) {
+  if (data.size() < (64u << 10)) return Napi::Buffer<char>::Copy(env, data.data(), data.size());
+  auto* owned = new std::string(std::move(data));
+  return Napi::Buffer<char>::New(env, owned->data(), owned->size(),
+                                 [](Napi::Env, char*, std::string* s) { delete s; }, owned);
 }
 
 // Moves the cursor onto the first entry of the batch, or reports WT_NOTFOUND when there is none.
@@ -122,20 +124,21 @@ int Collect(WT_CURSOR* cursor, const Range& range, Batch* batch) {
 
 }  // namespace
 
-Range RangeFromJs(Napi::Env env, const Napi::Value& value) {
+Range RangeFromArgs(const Napi::CallbackInfo& info, size_t first) {
+  Napi::Env env = info.Env();
   Range range;
-  if (!value.IsObject()) return range;
-  Napi::Object options = value.As<Napi::Object>();
-  range.has_lower = OptionalBytes(env, options, "lower", &range.lower);
-  range.has_upper = OptionalBytes(env, options, "upper", &range.upper);
-  range.has_after = OptionalBytes(env, options, "after", &range.after);
-  range.lower_inclusive = Flag(options, "lowerInclusive", true);
-  range.upper_inclusive = Flag(options, "upperInclusive", true);
-  range.reverse = Flag(options, "reverse", false);
-  range.keys = Flag(options, "keys", true);
-  range.values = Flag(options, "values", true);
-  range.limit = Count(options, "limit", range.limit);
-  range.max_bytes = Count(options, "maxBytes", range.max_bytes);
+  range.has_lower = OptionalBytes(env, info[first], "lower bound", &range.lower);
+  range.has_upper = OptionalBytes(env, info[first + 1], "upper bound", &range.upper);
+  range.has_after = OptionalBytes(env, info[first + 2], "resume key", &range.after);
+  uint32_t flags = info[first + 3].IsNumber() ? info[first + 3].As<Napi::Number>().Uint32Value()
+                                              : (kLowerInclusive | kUpperInclusive | kKeys | kValues);
+  range.lower_inclusive = (flags & kLowerInclusive) != 0;
+  range.upper_inclusive = (flags & kUpperInclusive) != 0;
+  range.reverse = (flags & kReverse) != 0;
+  range.keys = (flags & kKeys) != 0;
+  range.values = (flags & kValues) != 0;
+  range.limit = Count(info[first + 4], range.limit);
+  range.max_bytes = Count(info[first + 5], range.max_bytes);
   return range;
 }
 
@@ -147,24 +150,28 @@ int ScanBatch(WT_CURSOR* cursor, const Range& range, Batch* batch) {
 
 Napi::Object BatchToJs(Napi::Env env, Batch&& batch) {
   Napi::Object result = Napi::Object::New(env);
-  auto* owned = new std::string(std::move(batch.data));
-  // The Buffer adopts the string; its finalizer frees it. Empty strings get a copy (no external
-  // zero-length buffers).
-  Napi::Buffer<char> data =
-      owned->empty()
-          ? Napi::Buffer<char>::New(env, 0)
-          : Napi::Buffer<char>::New(env, owned->data(), owned->size(),
-                                    [](Napi::Env, char*, std::string* s) { delete s; }, owned);
-  if (owned->empty()) delete owned;
   Napi::Uint32Array sizes = Napi::Uint32Array::New(env, batch.sizes.size());
   if (!batch.sizes.empty())
     std::memcpy(sizes.Data(), batch.sizes.data(), batch.sizes.size() * sizeof(uint32_t));
-  result.Set("data", data);
+  result.Set("data", DataBuffer(env, std::move(batch.data)));
   result.Set("sizes", sizes);
   result.Set("count", static_cast<double>(batch.count));
   result.Set("done", batch.done);
   if (!batch.done) result.Set("last", Napi::Buffer<char>::Copy(env, batch.last.data(), batch.last.size()));
   return result;
+}
+
+Napi::Buffer<char> BatchInto(Napi::Env env, Batch&& batch, Napi::Uint32Array meta) {
+  if (meta.ElementLength() < 3 + batch.sizes.size())
+    Throw(env, "INVALID_ARGUMENT", "scan metadata array is too small for the batch");
+  uint32_t* out = meta.Data();
+  out[0] = static_cast<uint32_t>(batch.count);
+  out[1] = batch.done ? 1 : 0;
+  out[2] = batch.done ? 0 : static_cast<uint32_t>(batch.last.size());
+  if (!batch.sizes.empty())
+    std::memcpy(out + 3, batch.sizes.data(), batch.sizes.size() * sizeof(uint32_t));
+  if (!batch.done) batch.data += batch.last;
+  return DataBuffer(env, std::move(batch.data));
 }
 
 }  // namespace mgwt

@@ -31,13 +31,31 @@ struct Batch {
   bool done = false;
 };
 
-/** Reads a Range from the JS options object. */
-Range RangeFromJs(Napi::Env env, const Napi::Value& value);
+/** Bits of the `flags` argument. */
+enum RangeFlags : uint32_t {
+  kLowerInclusive = 1,
+  kUpperInclusive = 2,
+  kReverse = 4,
+  kKeys = 8,
+  kValues = 16,
+};
+
+/**
+ * Reads a Range from positional arguments `lower, upper, after, flags, limit, maxBytes` starting at
+ * `first` (positional: a property lookup per option would cost more than a short scan itself).
+ */
+Range RangeFromArgs(const Napi::CallbackInfo& info, size_t first);
 
 /** Fills `batch` from `cursor`; returns a WiredTiger code (0 when fine). Leaves the cursor reset. */
 int ScanBatch(WT_CURSOR* cursor, const Range& range, Batch* batch);
 
 /** `{ data: Buffer, sizes: Uint32Array, count, done, last? }` without copying the payload again. */
 Napi::Object BatchToJs(Napi::Env env, Batch&& batch);
+
+/**
+ * The synchronous form: writes `count, done, lastKeySize, sizes...` into `meta` and returns the
+ * payload, followed by the last key when not done. No object is built per batch.
+ */
+Napi::Buffer<char> BatchInto(Napi::Env env, Batch&& batch, Napi::Uint32Array meta);
 
 }  // namespace mgwt

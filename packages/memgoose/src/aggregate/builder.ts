@@ -36,7 +36,7 @@ export interface AggregateRunner {
 }
 
 function sortSpec(arg: string | Record<string, unknown>): Record<string, unknown> {
-  if (typeof arg !== 'string') return arg
+  if (typeof arg !== 'string') return { ...arg }
   const out: Record<string, unknown> = {}
   for (const token of arg.split(/\s+/)) {
     if (token === '') continue

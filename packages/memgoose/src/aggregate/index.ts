@@ -2,7 +2,7 @@
  * Aggregation: the pipeline runner (independent of models and engines), the expression compiler and
  * mongoose's chainable `Aggregate` builder.
  */
-export { aggregateToArray, explainPipeline, runPipeline } from './runner.js'
+export { aggregateToArray, explainPipeline, runPipeline, runPipelineBatches } from './runner.js'
 export type { PipelineExplain } from './runner.js'
 export { compileExpression } from './expressions/compile.js'
 export { compileExprPredicate, installExprEvaluator } from './expr-hook.js'

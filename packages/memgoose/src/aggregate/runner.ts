@@ -83,30 +83,39 @@ export function explainPipeline(pipeline: unknown): PipelineExplain {
 }
 
 /**
- * Runs `pipeline` against `ctx`. Compilation happens now (a malformed pipeline throws at once);
- * documents stream through the returned iterable. Results are plain objects.
+ * Runs `pipeline` against `ctx` and streams the results in batches (the fastest way to consume them:
+ * one await per batch instead of per document). Compilation happens now, so a malformed pipeline
+ * throws at once.
  */
-export function runPipeline(pipeline: unknown, ctx: AggregateContext): AsyncIterable<Doc> {
+export function runPipelineBatches(pipeline: unknown, ctx: AggregateContext): AsyncIterable<Doc[]> {
   const { head, rest } = splitHead(pipeline)
   const compiled = compileStages(rest)
   const vars = rootVars(ctx.now ?? new Date(), ctx.variables)
   return {
     async *[Symbol.asyncIterator]() {
       if (head.limit === 0) return
-      const output = runStages(compiled, batchesOf(ctx.source(head)), { ctx, vars })
-      for await (const batch of output) yield* batch
+      yield* runStages(compiled, batchesOf(ctx.source(head)), { ctx, vars })
+    },
+  }
+}
+
+/**
+ * Runs `pipeline` against `ctx`. Compilation happens now (a malformed pipeline throws at once);
+ * documents stream through the returned iterable. Results are plain objects.
+ */
+export function runPipeline(pipeline: unknown, ctx: AggregateContext): AsyncIterable<Doc> {
+  const batches = runPipelineBatches(pipeline, ctx)
+  return {
+    async *[Symbol.asyncIterator]() {
+      for await (const batch of batches) yield* batch
     },
   }
 }
 
 /** Runs `pipeline` and collects every result. */
 export async function aggregateToArray(pipeline: unknown, ctx: AggregateContext): Promise<Doc[]> {
-  const { head, rest } = splitHead(pipeline)
-  const compiled = compileStages(rest)
-  const vars = rootVars(ctx.now ?? new Date(), ctx.variables)
-  if (head.limit === 0) return []
   const out: Doc[] = []
-  for await (const batch of runStages(compiled, batchesOf(ctx.source(head)), { ctx, vars })) {
+  for await (const batch of runPipelineBatches(pipeline, ctx)) {
     for (const doc of batch) out.push(doc)
   }
   return out

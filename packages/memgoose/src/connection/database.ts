@@ -14,6 +14,7 @@ import {
   ClosedError,
   MemgooseError,
   MissingSchemaError,
+  NotSupportedError,
   OverwriteModelError,
 } from '../errors/index.js'
 import type { ModelHost, ModelInternals } from '../model/internals.js'
@@ -291,7 +292,11 @@ async function createEngine(
   const storage = options.storage ?? 'memory'
   if (typeof storage === 'string') {
     const backend = await loadBackend(storage, importer)
-    return backend.createEngine(backendOptions(options, storage))
+    const engineOptions = backendOptions(options, storage)
+    // Every write path of the model layer hands the engine freshly built objects it never touches
+    // again (see toStoredForm), so the memory engine can keep them instead of copying each one.
+    if (storage === 'memory') return backend.createEngine({ copyOnWrite: false, ...engineOptions })
+    return backend.createEngine(engineOptions)
   }
   if (typeof storage === 'function') return new StrategyEngine(storage as StrategyFactory)
   if (isStorageStrategy(storage)) {

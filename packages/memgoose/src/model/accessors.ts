@@ -3,9 +3,10 @@
  * so `doc.name` reads (with getters) and `doc.name = x` casts through `doc.set`.
  */
 import type { Schema } from '../schema/schema.js'
-import { ArrayType } from '../schema/compound-types.js'
+import { ArrayType, EmbeddedType } from '../schema/compound-types.js'
 import { Document } from './document.js'
 import { wrapArray } from './mongoose-array.js'
+import { singleNested } from './subdocument.js'
 
 /** Names a path may not shadow because documents need them (mongoose reserves the same). */
 function isReserved(name: string): boolean {
@@ -36,6 +37,7 @@ export function defineAccessors(proto: object, schema: Schema): void {
         }
         const value = this._doc[name]
         if (leaf instanceof ArrayType && Array.isArray(value)) return wrapArray(value, leaf, this)
+        if (leaf instanceof EmbeddedType) return singleNested(this, leaf, value)
         return leaf && leaf.getters.length > 0 ? leaf.applyGetters(value, this) : value
       },
       set(this: Document, value: unknown) {

@@ -12,6 +12,7 @@ import {
 import type { EngineTxn, StoredDoc } from '../engine/contract.js'
 import { QueryError } from '../errors/index.js'
 import { ObjectId } from '../values/bson.js'
+import { cloneValue } from '../values/clone.js'
 import { valuesEqual } from '../values/compare.js'
 import type { ModelClass } from './model-types.js'
 import { resolveTxn } from './session.js'
@@ -41,7 +42,10 @@ function contextFor(model: ModelClass, txn: EngineTxn | undefined): AggregateCon
       const store = await host.collectionStore(collection)
       if (mode.kind === 'out') {
         await store.clear()
-        const withIds = docs.map((d) => (d._id === undefined ? { _id: new ObjectId(), ...d } : d))
+        // Pipeline output may share objects with its inputs: store copies.
+        const withIds = docs.map((d) =>
+          cloneValue(d._id === undefined ? { _id: new ObjectId(), ...d } : d)
+        )
         if (withIds.length > 0) await store.insert(withIds as StoredDoc[], txn)
         return
       }
@@ -68,7 +72,7 @@ async function merge(
         )
       if (mode.whenNotMatched === 'discard') continue
       await store.insert(
-        [(doc._id === undefined ? { _id: new ObjectId(), ...doc } : doc) as StoredDoc],
+        [cloneValue(doc._id === undefined ? { _id: new ObjectId(), ...doc } : doc) as StoredDoc],
         txn
       )
       continue
@@ -83,10 +87,13 @@ async function merge(
           '$merge found an existing document matching an input document and whenMatched is "fail"'
         )
       case 'replace':
-        await store.replace({ ...rest, _id: existing._id } as StoredDoc, txn)
+        await store.replace(cloneValue({ ...rest, _id: existing._id }) as StoredDoc, txn)
         break
       case 'merge':
-        await store.replace({ ...existing, ...rest, _id: existing._id } as StoredDoc, txn)
+        await store.replace(
+          cloneValue({ ...existing, ...rest, _id: existing._id }) as StoredDoc,
+          txn
+        )
         break
       default:
         throw new QueryError(

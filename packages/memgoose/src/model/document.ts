@@ -3,7 +3,7 @@
  * loaded, and exposes mongoose's document API. Persistence (save, deleteOne) goes through the model.
  */
 import { CastError, ErrorCollector, ValidatorError } from '../errors/index.js'
-import { ArrayType } from '../schema/compound-types.js'
+import { ArrayType, EmbeddedType } from '../schema/compound-types.js'
 import { applyDefaults, castObject, StrictModeError } from '../schema/cast-object.js'
 import type { Schema, ToObjectOptions } from '../schema/schema.js'
 import { isObjectId, isPlainObject } from '../values/bson.js'
@@ -12,6 +12,7 @@ import { assertSafeDocument, assertSafeKey } from '../values/paths.js'
 import { changedPaths, deepEqual } from './diff.js'
 import { createState, type DocumentState } from './document-state.js'
 import { wrapArray } from './mongoose-array.js'
+import { singleNested } from './subdocument.js'
 import type { ModelInternals } from './internals.js'
 import { toStoredForm } from './stored-form.js'
 import { toObjectImpl } from './to-object.js'
@@ -103,6 +104,7 @@ export class Document {
     if (options.getters === false) return value
     const type = schema.paths.get(realPath)
     if (type instanceof ArrayType && Array.isArray(value)) wrapArray(value, type, this)
+    if (type instanceof EmbeddedType) return singleNested(this, type, value)
     return type && type.getters.length > 0 ? type.applyGetters(value, this) : value
   }
 

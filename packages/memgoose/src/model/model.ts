@@ -3,11 +3,9 @@
  * paths as accessors, its methods on the prototype, its statics, and mongoose's static API.
  */
 import { QueryError, ValidationError } from '../errors/index.js'
-import { applyDefaults, castObject } from '../schema/cast-object.js'
-import { cloneValue } from '../values/clone.js'
+import { castObject } from '../schema/cast-object.js'
 import type { Schema } from '../schema/schema.js'
 import { Document } from './document.js'
-import { createState } from './document-state.js'
 import { describeIndex, schemaIndexSpecs } from './indexes.js'
 import type { ModelHost, ModelInternals } from './internals.js'
 import { insertMany, type InsertManyOptions } from './insert-many.js'
@@ -16,7 +14,7 @@ import type { ModelClass } from './model-types.js'
 import { populateDocuments } from './populate.js'
 import { Query, type QueryOptions } from './query.js'
 import { saveDocument, type SaveOptions } from './save.js'
-import { restoreMaps } from './stored-form.js'
+import { hydrateDocument } from './hydrate.js'
 import { defineAccessors } from './accessors.js'
 import { createDiscriminator } from './discriminator.js'
 import { runAggregate } from './aggregate-bridge.js'
@@ -45,38 +43,7 @@ export class Model extends Document {
     raw: Record<string, unknown>,
     projection?: Record<string, unknown>
   ): Document {
-    const target = pickDiscriminator(this, raw)
-    const doc = Object.create(target.prototype) as Document
-    Object.defineProperty(doc, '$__', {
-      value: createState(false, raw),
-      writable: true,
-      enumerable: false,
-      configurable: true,
-    })
-    Object.defineProperty(doc, '$locals', {
-      value: {},
-      writable: true,
-      enumerable: false,
-      configurable: true,
-    })
-    // `raw` stays the change-tracking baseline; the document works on its own copy.
-    const values = cloneValue(raw)
-    restoreMaps(target.schema, values)
-    Object.defineProperty(doc, '_doc', {
-      value: values,
-      writable: true,
-      enumerable: false,
-      configurable: true,
-    })
-    if (projection && Object.keys(projection).length > 0) doc.$__.selected = projection
-    // As mongoose's init: paths missing from the stored document get their defaults (never a new
-    // `_id`, and nothing the projection left out).
-    applyDefaults(target.schema, values, {
-      doc,
-      skipDefaults: (p) => p === '_id' || !doc.isSelected(p),
-      onDefault: (p) => doc.$__.defaulted.add(p),
-    })
-    return doc
+    return hydrateDocument(this, raw, projection)
   }
 
   /**
@@ -406,15 +373,6 @@ export class Model extends Document {
     const model = this.constructor as unknown as ModelClass
     return name === undefined ? model : (model.$__model.host.model(name) as ModelClass)
   }
-}
-
-function pickDiscriminator(model: ModelClass, raw: Record<string, unknown>): ModelClass {
-  const discs = (model as unknown as { discriminators?: Record<string, ModelClass> }).discriminators
-  if (!discs) return model
-  const key = model.schema.options.discriminatorKey ?? '__t'
-  const value = raw[key]
-  if (typeof value !== 'string') return model
-  return Object.values(discs).find((d) => d.$__model.discriminator?.value === value) ?? model
 }
 
 /** Builds the model class for a schema on a host. */

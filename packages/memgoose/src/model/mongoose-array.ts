@@ -8,6 +8,8 @@
 import type { ArrayType } from '../schema/compound-types.js'
 import { isPlainObject } from '../values/bson.js'
 import { deepEqual } from './diff.js'
+import type { Document } from './document.js'
+import { toSubdocument } from './subdocument.js'
 
 const TYPE = Symbol('memgoose.arrayType')
 const OWNER = Symbol('memgoose.arrayOwner')
@@ -19,7 +21,17 @@ interface Tagged {
 
 function castAll(arr: unknown[], items: unknown[], start: number): unknown[] {
   const self = arr as unknown as Tagged
-  return items.map((item, i) => self[TYPE].castElement(item, start + i, self[OWNER]))
+  const type = self[TYPE]
+  return items.map((item, i) => {
+    const cast = type.castElement(item, start + i, self[OWNER])
+    return type.isDocumentArray ? asSubdocument(arr, type, cast) : cast
+  })
+}
+
+/** A document array element as a subdocument of the array's owner. */
+function asSubdocument(arr: unknown[], type: ArrayType, item: unknown): unknown {
+  const owner = (arr as unknown as Tagged)[OWNER] as Document
+  return toSubdocument(item, { schema: type.schemaFor(item), owner, array: arr, path: type.path })
 }
 
 function idOf(value: unknown): unknown {
@@ -83,7 +95,7 @@ export class MongooseArray extends Array<unknown> {
     return this.pull(...values)
   }
 
-  /** Sets the element at `index`, casting it. */
+  /** Sets the element at `index`, casting it (subdocuments are built for document arrays). */
   set(index: number, value: unknown): this {
     this[index] = castAll(this, [value], index)[0]
     return this
@@ -123,5 +135,7 @@ export function wrapArray(arr: unknown[], type: ArrayType, owner: unknown): Mong
   Object.setPrototypeOf(arr, MongooseArray.prototype)
   Object.defineProperty(arr, TYPE, { value: type, enumerable: false, configurable: true })
   Object.defineProperty(arr, OWNER, { value: owner, enumerable: false, configurable: true })
+  if (type.isDocumentArray)
+    for (let i = 0; i < arr.length; i++) arr[i] = asSubdocument(arr, type, arr[i])
   return arr as MongooseArray
 }

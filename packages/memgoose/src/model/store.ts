@@ -178,7 +178,10 @@ export class CollectionStore {
   }
 
   /** Compiles (and so validates) a projection once per read; undefined when there is none. */
-  #projector(projection: Record<string, unknown> | undefined, filter: Doc): ((doc: Doc) => Doc) | undefined {
+  #projector(
+    projection: Record<string, unknown> | undefined,
+    filter: Doc
+  ): ((doc: Doc) => Doc) | undefined {
     if (!projection || Object.keys(projection).length === 0) return undefined
     // The filter lets positional projections (`'items.$': 1`) find the matched element.
     return compileProjection(projection, filter) as (doc: Doc) => Doc
@@ -196,12 +199,15 @@ export class CollectionStore {
     return doc === undefined ? undefined : this.#owned ? doc : cloneValue(doc)
   }
 
-  /** Inserts documents atomically (see EngineCollection.insert). The engine copies what it keeps. */
+  /**
+   * Inserts documents atomically (see EngineCollection.insert). Callers hand over objects they will
+   * not touch again: the engine may keep them as they are.
+   */
   async insert(docs: readonly StoredDoc[], txn?: EngineTxn): Promise<void> {
     await this.#collection.insert(docs, txn)
   }
 
-  /** Replaces a document by `_id`; false when it no longer exists. */
+  /** Replaces a document by `_id` (handing the object over, as insert does); false when it is gone. */
   async replace(doc: StoredDoc, txn?: EngineTxn): Promise<boolean> {
     return this.#collection.replace(doc, txn)
   }

@@ -9,6 +9,8 @@ import { MapType } from '../schema/compound-types.js'
 /**
  * Stored form of a value: Maps become plain objects, undefined fields vanish, and Documents — which
  * inside a document's values can only be populated references — become their `_id` again.
+ * The result shares nothing mutable with the input (Dates and byte arrays are copied too), so it can
+ * be handed to an engine that keeps the objects it is given.
  */
 export function toStoredForm(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value
@@ -35,6 +37,9 @@ export function toStoredForm(value: unknown): unknown {
     }
     return out
   }
+  if (value instanceof Date) return new Date(value.getTime())
+  if (value instanceof Uint8Array)
+    return Buffer.isBuffer(value) ? Buffer.from(value) : value.slice()
   return value
 }
 

@@ -2,6 +2,7 @@
  * Document → plain object, with mongoose's toObject/toJSON options: getters, virtuals, versionKey,
  * flattenMaps, minimize, depopulate and transform.
  */
+import { ArrayType, EmbeddedType } from '../schema/compound-types.js'
 import type { Schema, ToObjectOptions } from '../schema/schema.js'
 import { isPlainObject } from '../values/bson.js'
 import { cloneValue } from '../values/clone.js'
@@ -16,7 +17,10 @@ export function toObjectImpl(
   const schema = doc.schema
   const ret = copyValue(doc._doc, options, json) as Record<string, unknown>
   if (options.getters) applyGetters(schema, doc, ret)
-  if (options.virtuals) applyVirtuals(schema, doc, ret, options, json)
+  // As mongoose: `getters: true` applies virtual getters too, unless `virtuals: false`.
+  if (options.virtuals || (options.getters && options.virtuals !== false)) {
+    applyVirtuals(schema, doc, ret, options, json)
+  }
   if (options.versionKey === false && typeof schema.options.versionKey === 'string') {
     delete ret[schema.options.versionKey]
   }
@@ -85,6 +89,35 @@ function applyVirtuals(
     }
     if (virtual.getters.length === 0) continue
     writePath(ret, path, virtual.applyGetters(doc))
+  }
+  subdocumentVirtuals(schema, doc, ret)
+}
+
+/** Virtuals (and `id`) of top-level subdocuments, computed on the live subdocuments. */
+function subdocumentVirtuals(schema: Schema, doc: Document, ret: Record<string, unknown>): void {
+  for (const [path, type] of schema.paths) {
+    if (path.includes('.')) continue
+    const out = ret[path]
+    if (type instanceof ArrayType && type.isDocumentArray && Array.isArray(out)) {
+      const live = doc.get(path) as unknown[]
+      for (let i = 0; i < out.length; i++) {
+        if (isPlainObject(out[i]))
+          addVirtuals(type.schemaFor(live[i]), live[i], out[i] as Record<string, unknown>)
+      }
+    } else if (type instanceof EmbeddedType && isPlainObject(out)) {
+      const live = doc.get(path)
+      addVirtuals(type.schemaFor(live), live, out)
+    }
+  }
+}
+
+function addVirtuals(schema: Schema, sub: unknown, out: Record<string, unknown>): void {
+  if (schema.options.id !== false && out._id !== undefined && !('id' in out))
+    out.id = String(out._id)
+  for (const [name, virtual] of schema.virtuals) {
+    if (!virtual.isPopulate && virtual.getters.length > 0 && !name.includes('.')) {
+      out[name] = virtual.applyGetters(sub)
+    }
   }
 }
 

@@ -52,7 +52,7 @@ export class ArrayType extends SchemaType {
   }
 
   /** Adds an embedded discriminator to a document array (mongoose's `DocumentArray#discriminator`). */
-  discriminator(name: string, schema: Schema, value?: string): Schema {
+  override discriminator(name: string, schema: Schema, value?: string): Schema {
     if (!this.isDocumentArray)
       throw new TypeError(`\`${this.path}\` is not an array of subdocuments`)
     this.#kinds ??= new SubdocumentKinds(this.caster as Schema)
@@ -87,7 +87,7 @@ export class EmbeddedType extends SchemaType {
   }
 
   /** Adds an embedded discriminator to this single nested path. */
-  discriminator(name: string, schema: Schema, value?: string): Schema {
+  override discriminator(name: string, schema: Schema, value?: string): Schema {
     this.#kinds ??= new SubdocumentKinds(this.schema)
     return this.#kinds.add(name, schema, value)
   }

@@ -122,6 +122,19 @@ export class SchemaType {
   get excludedByDefault(): boolean {
     return this.options.select === false
   }
+
+  /** True when the path has a `required` validator (mongoose's `isRequired`). */
+  get isRequired(): boolean {
+    return this.validators.some((v) => v.type === 'required')
+  }
+
+  /**
+   * Embedded discriminators exist only on subdocument paths (document arrays and single nested
+   * schemas override this); anywhere else it is a schema mistake worth a clear message.
+   */
+  discriminator(_name: string, _schema: object, _value?: string): object {
+    throw new TypeError(`\`${this.path}\` holds no subdocuments, so it cannot have discriminators`)
+  }
 }
 
 function cloneDefault(value: unknown): unknown {

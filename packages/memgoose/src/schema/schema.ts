@@ -10,6 +10,13 @@ import { interpret, isSchema } from './interpret.js'
 import { SchemaType } from './schema-type.js'
 import { SchemaTypes } from './types.js'
 import { VirtualType } from './virtual.js'
+import { pathIndexes } from './path-indexes.js'
+import { globalPlugins, loadClassInto, type Plugin } from './plugins.js'
+
+export { plugin, clearGlobalPlugins, type Plugin } from './plugins.js'
+import { timestampNames } from './timestamps.js'
+
+export { timestampNames }
 
 /** Options of `toObject()` / `toJSON()`. */
 export interface ToObjectOptions {
@@ -48,21 +55,6 @@ export interface SchemaOptions {
 /** An index declaration: key fields with directions, and index options. */
 export type IndexDeclaration = [fields: Record<string, 1 | -1>, options: Record<string, unknown>]
 
-/** A plugin: `fn(schema, options)`. */
-export type Plugin = (schema: Schema, options?: unknown) => void
-
-const globalPlugins: [Plugin, unknown][] = []
-
-/** Registers a plugin applied to every schema when its model is compiled (`mongoose.plugin`). */
-export function plugin(fn: Plugin, options?: unknown): void {
-  globalPlugins.push([fn, options])
-}
-
-/** Removes every global plugin (tests). */
-export function clearGlobalPlugins(): void {
-  globalPlugins.length = 0
-}
-
 /** A schema definition, as mongoose accepts it. */
 export type SchemaDefinition = Record<string, unknown>
 
@@ -93,6 +85,7 @@ export class Schema<_T = any> {
   #indexes: IndexDeclaration[] = []
   #aliases = new Map<string, string>()
   #pluginsApplied = new Set<Plugin>()
+  #defaulted: { size: number; list: SchemaType[] } | undefined
   #definition: SchemaDefinition
 
   /** The type classes users reference as `Schema.Types.ObjectId` etc. */
@@ -162,6 +155,7 @@ export class Schema<_T = any> {
     if (definition === undefined) return this.paths.get(path)
     const type = this.#buildType(path, definition)
     this.paths.set(path, type)
+    this.#defaulted = undefined
     const alias = type.options.alias
     if (typeof alias === 'string') {
       assertSafeKey(alias, 'a schema alias')
@@ -256,19 +250,7 @@ export class Schema<_T = any> {
   /** Every index declared on the schema or on its paths (`index`, `unique`, `sparse`, `expires`). */
   indexes(): IndexDeclaration[] {
     const out: IndexDeclaration[] = [...this.#indexes]
-    for (const [path, type] of this.paths) {
-      const o = type.options
-      if (path === '_id') continue
-      if (o.index || o.unique || o.sparse || o.expires !== undefined) {
-        const dir = o.index === -1 ? -1 : 1
-        const options: Record<string, unknown> = {}
-        if (o.unique) options.unique = true
-        if (o.sparse) options.sparse = true
-        if (o.expires !== undefined) options.expireAfterSeconds = parseExpires(o.expires)
-        if (typeof o.index === 'object' && o.index !== null) Object.assign(options, o.index)
-        out.push([{ [path]: dir }, options])
-      }
-    }
+    out.push(...pathIndexes(this.paths))
     return out
   }
 
@@ -335,29 +317,7 @@ export class Schema<_T = any> {
 
   /** Copies a class's getters/setters into virtuals, methods into methods and statics into statics. */
   loadClass(cls: new (...args: any[]) => unknown): this {
-    for (
-      let proto = cls.prototype;
-      proto && proto !== Object.prototype;
-      proto = Object.getPrototypeOf(proto)
-    ) {
-      for (const name of Object.getOwnPropertyNames(proto)) {
-        if (name === 'constructor') continue
-        const d = Object.getOwnPropertyDescriptor(proto, name)!
-        if (typeof d.value === 'function' && !(name in this.methods)) this.methods[name] = d.value
-        if (d.get || d.set) {
-          const v = this.virtual(name)
-          if (d.get) v.get(d.get as never)
-          if (d.set) v.set(d.set as never)
-        }
-      }
-    }
-    for (let c: any = cls; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
-      for (const name of Object.getOwnPropertyNames(c)) {
-        if (['length', 'name', 'prototype'].includes(name)) continue
-        const d = Object.getOwnPropertyDescriptor(c, name)!
-        if (typeof d.value === 'function' && !(name in this.statics)) this.statics[name] = d.value
-      }
-    }
+    loadClassInto(this, cls)
     return this
   }
 
@@ -432,6 +392,9 @@ export class Schema<_T = any> {
 
   /** Paths that have a default (arrays default to `[]`), in definition order. */
   get defaultedPaths(): SchemaType[] {
+    // Read for every created and loaded document: computed once per shape of `paths`.
+    const cached = this.#defaulted
+    if (cached && cached.size === this.paths.size) return cached.list
     const out: SchemaType[] = []
     for (const t of this.paths.values()) {
       if (
@@ -440,6 +403,7 @@ export class Schema<_T = any> {
       )
         out.push(t)
     }
+    this.#defaulted = { size: this.paths.size, list: out }
     return out
   }
 
@@ -476,29 +440,4 @@ export class Schema<_T = any> {
     }
     return undefined
   }
-}
-
-/** The createdAt/updatedAt path names of a schema with timestamps, or nulls. */
-export function timestampNames(schema: Schema): {
-  createdAt: string | null
-  updatedAt: string | null
-} {
-  const ts = schema.options.timestamps
-  if (!ts) return { createdAt: null, updatedAt: null }
-  if (ts === true) return { createdAt: 'createdAt', updatedAt: 'updatedAt' }
-  const pick = (v: string | boolean | undefined, dflt: string) =>
-    v === false ? null : typeof v === 'string' ? v : dflt
-  return { createdAt: pick(ts.createdAt, 'createdAt'), updatedAt: pick(ts.updatedAt, 'updatedAt') }
-}
-
-const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31557600 }
-
-/** `expires: 3600` or `'1h'`, `'7d'`, `'30m'` → seconds. */
-function parseExpires(value: unknown): number {
-  if (typeof value === 'number') return value
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w|y)?\s*$/.exec(String(value))
-  if (!m) throw new TypeError(`Invalid expires value: ${String(value)}`)
-  const n = Number(m[1])
-  if (m[2] === 'ms') return n / 1000
-  return n * (UNITS[m[2] ?? 's'] ?? 1)
 }

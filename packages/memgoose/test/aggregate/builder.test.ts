@@ -76,6 +76,9 @@ describe('Aggregate builder', () => {
       .sort({ a: 'desc', b: 'asc' })
     expect(agg.options).toEqual({ allowDiskUse: true, session: 's' })
     expect(agg.pipeline()).toEqual([{ $sort: { a: -1, b: 1 } }])
+    const spec = { c: 'desc' }
+    new Aggregate().sort(spec)
+    expect(spec).toEqual({ c: 'desc' })
   })
 
   it('is thenable and runs middleware around exec', async () => {

@@ -228,6 +228,75 @@ describe('differential against mingo: date and string operators', () => {
   })
 })
 
+describe('differential against mingo: window, fill and densify stages', () => {
+  it('agrees on windows, fills and densification over partitions', async () => {
+    for (let seed = 1; seed < 40; seed++) {
+      const docs = Array.from({ length: 30 + seed }, (_, i) => ({
+        _id: i,
+        p: i % 3,
+        t: (i * 37 * seed) % 23,
+        v: (i * 13 + seed) % 17,
+      }))
+      const pipeline = [
+        {
+          $setWindowFields: {
+            partitionBy: '$p',
+            sortBy: { t: 1 },
+            output: {
+              run: { $sum: '$v', window: { documents: ['unbounded', 'current'] } },
+              slide: { $avg: '$v', window: { documents: [-2, 1] } },
+              rng: { $max: '$v', window: { range: [-3, 2] } },
+              rank: { $rank: {} },
+              dense: { $denseRank: {} },
+              num: { $documentNumber: {} },
+              cnt: { $count: {}, window: { range: ['unbounded', 0] } },
+              sh: { $shift: { output: '$v', by: 1, default: -1 } },
+              first: { $first: '$v', window: { documents: [-1, 1] } },
+            },
+          },
+        },
+        { $sort: { _id: 1 } },
+      ]
+      expect(await run(docs, pipeline), String(seed)).toEqual(
+        new Aggregator(pipeline, {}).run(structuredClone(docs))
+      )
+      const fillDocs = docs.map((d) =>
+        d._id % 4 === 1 && d._id > 3 && d._id < docs.length - 6
+          ? { _id: d._id, p: d.p, t: d._id }
+          : { ...d, t: d._id }
+      )
+      const fp = [
+        { $fill: { partitionBy: '$p', sortBy: { t: 1 }, output: { v: { method: 'linear' } } } },
+        { $sort: { _id: 1 } },
+      ]
+      expect(await run(fillDocs, fp), 'fill ' + seed).toEqual(
+        new Aggregator(fp, {}).run(structuredClone(fillDocs))
+      )
+      const fl = [
+        { $fill: { sortBy: { t: 1 }, output: { v: { method: 'locf' } } } },
+        { $sort: { _id: 1 } },
+      ]
+      expect(await run(fillDocs, fl), 'locf ' + seed).toEqual(
+        new Aggregator(fl, {}).run(structuredClone(fillDocs))
+      )
+      const dn = [
+        { $project: { _id: 0, v: 1, p: { $concat: ['p', { $toString: '$p' }] } } },
+        {
+          $densify: {
+            field: 'v',
+            partitionByFields: ['p'],
+            range: { step: 2, bounds: 'partition' },
+          },
+        },
+      ]
+      const a = await run(docs, dn)
+      const e = new Aggregator(dn, {}).run(structuredClone(docs))
+      const key = (d: Doc) => `${d.p}:${d.v}:${Object.keys(d).length}`
+      expect(a.map(key).sort(), 'densify ' + seed).toEqual(e.map(key).sort())
+    }
+  })
+})
+
 describe('where mingo differs from MongoDB, memgoose follows MongoDB', () => {
   it('$bucket boundaries are [lower, upper): a value equal to a boundary opens the next bucket', async () => {
     const out = await run(

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { QueryError } from '../../src/errors/index.js'
-import { aggregateToArray, explainPipeline, runPipeline } from '../../src/aggregate/index.js'
+import {
+  aggregateToArray,
+  explainPipeline,
+  runPipeline,
+  runPipelineBatches,
+} from '../../src/aggregate/index.js'
 import { arrayContext, run } from './context.js'
 
 const docs = [
@@ -71,6 +76,18 @@ describe('runPipeline', () => {
     expect(seen).toEqual([4, 2, 1, 3])
   })
 
+  it('streams batches of at most 1024 documents', async () => {
+    const many = Array.from({ length: 2500 }, (_, i) => ({ _id: i }))
+    const sizes: number[] = []
+    for await (const batch of runPipelineBatches(
+      [{ $match: { _id: { $gte: 100 } } }, { $set: { x: 1 } }],
+      arrayContext(many)
+    )) {
+      sizes.push(batch.length)
+    }
+    expect(sizes).toEqual([1024, 1024, 352])
+  })
+
   it('rejects unknown stages with UNKNOWN_STAGE naming the stage', () => {
     expect(() => runPipeline([{ $bogus: 1 }], arrayContext(docs))).toThrow(
       expect.objectContaining({ code: 'UNKNOWN_STAGE', message: expect.stringContaining('$bogus') })
@@ -126,5 +143,22 @@ describe('runPipeline', () => {
     const many = Array.from({ length: 5000 }, (_, i) => ({ _id: i, g: i % 7 }))
     const out = await run(many, [{ $group: { _id: '$g', n: { $sum: 1 } } }, { $sort: { _id: 1 } }])
     expect(out.map((d) => d.n)).toEqual([715, 715, 714, 714, 714, 714, 714])
+  })
+})
+
+describe('hostile names', () => {
+  it('rejects prototype keys as output fields and merged keys', async () => {
+    const hostile = JSON.parse('{"_id": null, "__proto__": { "$sum": 1 }}')
+    await expect(run(docs, [{ $group: hostile }])).rejects.toMatchObject({ code: 'UNSAFE_KEY' })
+    const merged = JSON.parse('{"$literal": {"__proto__": {"polluted": true}}}')
+    await expect(
+      run(docs, [{ $project: { m: { $mergeObjects: [merged] } } }])
+    ).rejects.toMatchObject({ code: 'UNSAFE_KEY' })
+    await expect(
+      run(docs, [{ $lookup: { from: 'x', localField: 'a', foreignField: 'b', as: 'constructor' } }])
+    ).rejects.toMatchObject({
+      code: 'UNSAFE_KEY',
+    })
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 })

@@ -183,6 +183,6 @@ describe('bad input at the model API', () => {
     expect((err as { writeErrors: { index: number }[] }).writeErrors.map((w) => w.index)).toEqual([
       1,
     ])
-    expect((await snapshot(User)).map((u) => u.email)).toEqual(['one@x'])
+    expect((await snapshot(User)).map((u: { email: string }) => u.email)).toEqual(['one@x'])
   })
 })

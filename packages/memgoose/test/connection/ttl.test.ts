@@ -15,11 +15,11 @@ describe('TTL indexes', () => {
         { token: 'no-date' },
       ])
       const indexes = await Session.listIndexes()
-      expect(indexes.find((i) => i.name === 'createdAt_1')).toMatchObject({
+      expect(indexes.find((i: Record<string, unknown>) => i.name === 'createdAt_1')).toMatchObject({
         expireAfterSeconds: 60,
       })
       expect(await db.sweepExpired()).toBe(1)
-      const left = (await Session.find().lean()).map((s) => s.token).sort()
+      const left = (await Session.find().lean()).map((s: { token: string }) => s.token).sort()
       expect(left).toEqual(['fresh', 'no-date'])
     } finally {
       await cleanup()

@@ -92,9 +92,9 @@ describe('discriminators', () => {
   it('embedded discriminators in document arrays and single nested paths', async () => {
     const shape = new Schema({ name: String }, { discriminatorKey: 'kind', _id: false })
     const drawing = new Schema({ shapes: [shape], main: shape })
-    drawing.path('shapes').discriminator('Circle', new Schema({ radius: Number }, { _id: false }))
-    drawing.path('shapes').discriminator('Square', new Schema({ side: Number }, { _id: false }))
-    drawing.path('main').discriminator('Circle', new Schema({ radius: Number }, { _id: false }))
+    drawing.path('shapes')!.discriminator('Circle', new Schema({ radius: Number }, { _id: false }))
+    drawing.path('shapes')!.discriminator('Square', new Schema({ side: Number }, { _id: false }))
+    drawing.path('main')!.discriminator('Circle', new Schema({ radius: Number }, { _id: false }))
     const Drawing = ctx.db.model('Drawing', drawing)
     const d = await Drawing.create({
       shapes: [

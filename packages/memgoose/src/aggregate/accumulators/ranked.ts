@@ -73,12 +73,9 @@ export function ranked(bottom: boolean, many: boolean): AccumulatorOperator {
         `${name} requires { sortBy: {...}, output${many ? ', n' : ''} }`
       )
     }
-    const spec = compileSpec(
-      name,
-      { ...args, sortBy: null },
-      compile,
-      many ? ['output', 'sortBy', 'n'] : ['output', 'sortBy']
-    )
+    // sortBy is a sort specification, not an expression: checked here, compiled by compileSort.
+    const { sortBy: _sortBy, ...rest } = args
+    const spec = compileSpec(name, rest, compile, many ? ['output', 'n'] : ['output'])
     const sort = compileSort(args.sortBy)
     const compare: Comparator = bottom ? (a, b) => sort(b, a) : sort
     return {

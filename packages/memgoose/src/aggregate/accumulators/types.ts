@@ -1,6 +1,6 @@
 /** Types of the `$group` / `$setWindowFields` accumulators. */
 import type { Doc } from '../types.js'
-import type { CompileFn, Vars } from '../expressions/types.js'
+import type { CompileFn, Evaluate, Vars } from '../expressions/types.js'
 
 /** The running state of one accumulator for one group. */
 export interface AccumulatorState {
@@ -10,9 +10,20 @@ export interface AccumulatorState {
   result(): unknown
 }
 
+/** The state of a unary accumulator, fed with the value of its expression. */
+export interface ValueState {
+  push(value: unknown): void
+  result(): unknown
+}
+
 /** A compiled accumulator: makes a fresh state per group. */
 export interface CompiledAccumulator {
   create(): AccumulatorState
+  /**
+   * For unary accumulators (`{ $sum: expr }`): the expression and a state fed with its value, so
+   * `$group` can evaluate inputs itself and skip a layer of indirection per document.
+   */
+  readonly unary?: { readonly input: Evaluate; create(): ValueState }
 }
 
 /** Compiles an accumulator's argument. `name` is the operator (`'$sum'`). */

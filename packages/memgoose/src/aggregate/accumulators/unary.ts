@@ -2,13 +2,9 @@
 import { QueryError } from '../../errors/index.js'
 import type { Evaluate, Vars } from '../expressions/types.js'
 import type { Doc } from '../types.js'
-import type { AccumulatorOperator, AccumulatorState } from './types.js'
+import type { AccumulatorOperator, AccumulatorState, ValueState } from './types.js'
 
-/** A state fed with the already evaluated value of the accumulator's expression. */
-export interface ValueState {
-  push(value: unknown): void
-  result(): unknown
-}
+export type { ValueState }
 
 class Adapter implements AccumulatorState {
   readonly #input: Evaluate
@@ -35,6 +31,6 @@ export function unaryAccumulator(create: () => ValueState): AccumulatorOperator 
       throw new QueryError('BAD_EXPRESSION', `The ${name} accumulator is a unary operator`)
     }
     const input = compile(args)
-    return { create: () => new Adapter(input, create()) }
+    return { create: () => new Adapter(input, create()), unary: { input, create } }
   }
 }

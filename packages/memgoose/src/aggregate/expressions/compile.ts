@@ -17,8 +17,7 @@ export function compileExpression(expr: unknown): Evaluate {
     if (expr.startsWith('$$')) return compileVariable(expr.slice(2))
     if (expr.startsWith('$')) {
       if (expr.length === 1) throw new QueryError('BAD_EXPRESSION', `"$" is not a valid field path`)
-      const read = compilePath(expr.slice(1))
-      return (doc) => read(doc)
+      return compilePath(expr.slice(1))
     }
     return constant(expr)
   }
@@ -82,6 +81,9 @@ function compileVariable(ref: string): Evaluate {
   let base: Evaluate
   switch (name) {
     case 'ROOT':
+      // Only `$redact` evaluates below the top level; it binds the top document as ROOT.
+      base = (doc, vars) => (vars.ROOT === undefined ? doc : (vars.ROOT as typeof doc))
+      break
     case 'CURRENT':
       base = (doc) => doc
       break

@@ -78,8 +78,7 @@ export const densify: StageCompiler = (spec, _env, name) => {
         ;[lo, hi] = [check(bounds[0]), check(bounds[1])]
         inclusiveHi = false
       }
-      const template: Doc = {}
-      let withPartition = template
+      let withPartition: Doc = {}
       for (const p of partitionParts)
         withPartition = withField(withPartition, p, getField(partition[0], p))
       let cursor = lo

@@ -16,8 +16,9 @@ export const group: StageCompiler = (spec, _env, name) => {
     name,
     async *run(input, rt) {
       const grouper = new Grouper(fields)
+      const vars = rt.vars
       for await (const batch of input) {
-        for (const doc of batch) grouper.add(id(doc, rt.vars), doc, rt.vars)
+        for (let i = 0; i < batch.length; i++) grouper.add(id(batch[i], vars), batch[i], vars)
       }
       let out: Doc[] = []
       for (const g of grouper.groups()) {

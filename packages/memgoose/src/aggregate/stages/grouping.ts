@@ -2,9 +2,10 @@
  * The grouping engine shared by `$group`, `$bucket` and `$sortByCount`: documents hashed by key into
  * groups, each group holding one state per accumulator field. Groups come out in first-seen order.
  */
+import { assertSafeKey } from '../../values/paths.js'
 import { compileAccumulator } from '../accumulators/compile.js'
-import type { AccumulatorState, CompiledAccumulator } from '../accumulators/types.js'
-import type { Vars } from '../expressions/types.js'
+import type { AccumulatorState, CompiledAccumulator, ValueState } from '../accumulators/types.js'
+import type { Evaluate, Vars } from '../expressions/types.js'
 import { groupKey } from '../group-key.js'
 import type { Doc } from '../types.js'
 import { badStage } from './errors.js'
@@ -25,6 +26,7 @@ export function compileGroupFields(
   const accumulators: CompiledAccumulator[] = []
   for (const key of Object.keys(spec)) {
     if (key === skip) continue
+    assertSafeKey(key, stage)
     if (key.includes('.') || key.startsWith('$')) {
       throw badStage(stage, `the field name "${key}" cannot contain "." or start with "$"`)
     }
@@ -37,16 +39,19 @@ export function compileGroupFields(
 /** One group: its key value and accumulator states. */
 export interface Group {
   readonly id: unknown
-  readonly states: AccumulatorState[]
+  readonly states: (AccumulatorState | ValueState)[]
 }
 
 /** Accumulates documents into groups keyed by `keyOf`. */
 export class Grouper {
   readonly #fields: GroupFields
   readonly #groups = new Map<unknown, Group>()
+  /** Per field: the input of a unary accumulator (evaluated here), or undefined. */
+  readonly #inputs: (Evaluate | undefined)[]
 
   constructor(fields: GroupFields) {
     this.#fields = fields
+    this.#inputs = fields.accumulators.map((a) => a.unary?.input)
   }
 
   /** Adds `doc` to the group of `id`. */
@@ -54,14 +59,17 @@ export class Grouper {
     const key = groupKey(id)
     let group = this.#groups.get(key)
     if (group === undefined) {
-      group = {
-        id: id === undefined ? null : id,
-        states: this.#fields.accumulators.map((a) => a.create()),
-      }
+      const states = this.#fields.accumulators.map((a) => (a.unary ? a.unary.create() : a.create()))
+      group = { id: id === undefined ? null : id, states }
       this.#groups.set(key, group)
     }
     const states = group.states
-    for (let i = 0; i < states.length; i++) states[i].add(doc, vars)
+    const inputs = this.#inputs
+    for (let i = 0; i < states.length; i++) {
+      const input = inputs[i]
+      if (input !== undefined) (states[i] as ValueState).push(input(doc, vars))
+      else (states[i] as AccumulatorState).add(doc, vars)
+    }
   }
 
   /** The groups in first-seen order. */

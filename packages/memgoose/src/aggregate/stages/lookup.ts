@@ -141,7 +141,11 @@ export const lookup: StageCompiler = (spec, env, name) => {
             matches[m] = used[p] ? cloneValue(foreign[p]) : foreign[p]
             used[p] = 1
           }
-          out.push(sub ? await finish(matches, batch[d], rt.ctx, rt.vars) : withField(batch[d], asParts, matches))
+          out.push(
+            sub
+              ? await finish(matches, batch[d], rt.ctx, rt.vars)
+              : withField(batch[d], asParts, matches)
+          )
         }
         yield out
       }

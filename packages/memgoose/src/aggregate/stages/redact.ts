@@ -1,13 +1,13 @@
 /**
  * `$redact`: evaluates the expression at every level of the document (the top, then each embedded
  * document, including those in arrays) and keeps (`$$KEEP`), drops (`$$PRUNE`) or descends
- * (`$$DESCEND`) at each.
+ * (`$$DESCEND`) at each. `$$CURRENT` is the level being evaluated, `$$ROOT` the whole document.
  */
 import { QueryError } from '../../errors/index.js'
 import { compileExpression } from '../expressions/compile.js'
 import { isTraversable } from '../expressions/field-path.js'
 import type { Evaluate, Vars } from '../expressions/types.js'
-import { DESCEND, KEEP, PRUNE } from '../expressions/variables.js'
+import { DESCEND, KEEP, PRUNE, childVars } from '../expressions/variables.js'
 import type { Doc } from '../types.js'
 import { mapStage } from './batches.js'
 import type { StageCompiler } from './types.js'
@@ -46,5 +46,9 @@ function redactValue(value: unknown, decide: Evaluate, vars: Vars): unknown {
 /** Compiles `$redact`. */
 export const redact: StageCompiler = (spec, _env, name) => {
   const decide = compileExpression(spec)
-  return mapStage(name, (doc, rt) => redactDoc(doc, decide, rt.vars))
+  return mapStage(name, (doc, rt) => {
+    const vars = childVars(rt.vars)
+    vars.ROOT = doc
+    return redactDoc(doc, decide, vars)
+  })
 }

@@ -127,7 +127,10 @@ export const setWindowFields: StageCompiler = (spec, _env, name) => {
       if (!sorter) throw badStage(name, '$shift requires sortBy')
       fn = shiftFn(name, def[op])
     } else if (Object.hasOwn(accumulators, op)) {
-      fn = accumulatorFn(name, op, def[op], parseWindow(name, def.window), sortPaths)
+      const window = parseWindow(name, def.window)
+      if (window.kind !== 'all' && !sorter)
+        throw badStage(name, `the window of "${field}" requires sortBy`)
+      fn = accumulatorFn(name, op, def[op], window, sortPaths)
     } else {
       throw new QueryError(
         'UNKNOWN_OPERATOR',

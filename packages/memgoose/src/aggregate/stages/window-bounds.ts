@@ -48,8 +48,11 @@ export function parseWindow(stage: string, window: unknown): WindowSpec {
   if (lo > hi)
     throw new QueryError('BAD_STAGE', `${stage}: the lower window bound must not exceed the upper`)
   if (docs !== undefined) {
-    if (!Number.isInteger(lo) && Number.isFinite(lo))
-      throw new QueryError('BAD_STAGE', `${stage}: document bounds must be integers`)
+    for (const b of [lo, hi]) {
+      if (Number.isFinite(b) && !Number.isInteger(b)) {
+        throw new QueryError('BAD_STAGE', `${stage}: document bounds must be integers`)
+      }
+    }
     return { kind: 'documents', lo, hi }
   }
   return {

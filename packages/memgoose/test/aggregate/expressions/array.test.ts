@@ -168,3 +168,12 @@ describe('set expressions', () => {
     expect(evaluate({ $allElementsTrue: [[]] })).toBe(true)
   })
 })
+
+describe('missing values in array searches', () => {
+  it('a missing value matches no element, not even null', () => {
+    expect(evaluate({ $in: ['$missing', [null, 1]] })).toBe(false)
+    expect(evaluate({ $in: [null, [null, 1]] })).toBe(true)
+    expect(evaluate({ $indexOfArray: [[1, null], '$missing'] })).toBe(-1)
+    expect(evaluate({ $indexOfArray: [[1, null], null] })).toBe(1)
+  })
+})

@@ -217,3 +217,13 @@ describe('$dateAdd / $dateSubtract / $dateDiff / $dateTrunc', () => {
     )
   })
 })
+
+describe('$dateToString with a computed format', () => {
+  it('reads the format from the document', () => {
+    const d = new Date('2024-02-29T23:45:06.789Z')
+    expect(evaluate({ $dateToString: { date: '$d', format: '$f' } }, { d, f: '%d/%m' })).toBe(
+      '29/02'
+    )
+    expect(evaluate({ $dateToString: { date: '$d', format: '$missing' } }, { d })).toBeNull()
+  })
+})

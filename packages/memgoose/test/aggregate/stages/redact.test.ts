@@ -24,6 +24,18 @@ describe('$redact', () => {
     expect(await run([doc], [{ $redact: '$$PRUNE' }])).toEqual([])
   })
 
+  it('binds $$ROOT to the whole document at every level', async () => {
+    const docs = [{ _id: 1, public: true, a: { b: { level: 1 } } }]
+    const out = await run(docs, [
+      {
+        $redact: {
+          $cond: [{ $or: ['$$ROOT.public', { $not: ['$level'] }] }, '$$DESCEND', '$$PRUNE'],
+        },
+      },
+    ])
+    expect(out).toEqual(docs)
+  })
+
   it('fails when the expression returns anything else', async () => {
     await expect(run([doc], [{ $redact: 1 }])).rejects.toMatchObject({ code: 'BAD_EXPRESSION' })
   })

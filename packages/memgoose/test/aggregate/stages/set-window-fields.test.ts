@@ -137,5 +137,20 @@ describe('$setWindowFields', () => {
         },
       ])
     ).rejects.toMatchObject({ code: 'BAD_STAGE' })
+    await expect(
+      run(sales, [
+        { $setWindowFields: { output: { r: { $sum: '$n', window: { documents: [-1, 0] } } } } },
+      ])
+    ).rejects.toMatchObject({ code: 'BAD_STAGE' })
+    await expect(
+      run(sales, [
+        {
+          $setWindowFields: {
+            sortBy: { n: 1 },
+            output: { r: { $sum: '$n', window: { documents: [0, 1.5] } } },
+          },
+        },
+      ])
+    ).rejects.toMatchObject({ code: 'BAD_STAGE' })
   })
 })

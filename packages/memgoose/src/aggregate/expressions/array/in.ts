@@ -9,8 +9,9 @@ export const inOp: ExpressionOperator = (args, compile, name) => {
   return (doc, vars) => {
     const v = needle(doc, vars)
     const list = arr(name, haystack(doc, vars), 'second argument')
-    const x = v === undefined ? null : v
-    for (const el of list) if (valuesEqual(el, x)) return true
+    // A missing value is its own type in aggregation: it equals no element, not even null.
+    if (v === undefined) return false
+    for (const el of list) if (valuesEqual(el, v)) return true
     return false
   }
 }

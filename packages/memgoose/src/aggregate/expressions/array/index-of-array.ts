@@ -15,6 +15,7 @@ export const indexOfArray: ExpressionOperator = (args, compile, name) => {
     const start = startArg ? integral(name, startArg(doc, vars), 'starting index') : 0
     const end = endArg ? integral(name, endArg(doc, vars), 'ending index') : list.length
     if (start < 0 || end < 0) throw badExpression(name, 'indexes must be non-negative')
+    if (s === undefined) return -1
     for (let i = start; i < Math.min(end, list.length); i++) if (valuesEqual(list[i], s)) return i
     return -1
   }

@@ -2,7 +2,7 @@
 import { compileSpec, integral, isNullish } from '../helpers.js'
 import { asDate, compileZone } from './date-arg.js'
 import { addUnits, asUnit } from './units.js'
-import type { ExpressionOperator } from './imports.js'
+import type { ExpressionOperator } from '../types.js'
 
 /** Builds the add (`sign` 1) or subtract (`sign` -1) operator. */
 export function dateShift(sign: 1 | -1): ExpressionOperator {

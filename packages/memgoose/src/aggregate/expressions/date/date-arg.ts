@@ -6,7 +6,8 @@ import { isObjectId, isPlainObject } from '../../../values/bson.js'
 import { typeMismatch } from '../errors.js'
 import { compileSpec, isNullish } from '../helpers.js'
 import { UTC, resolveZone, type Zone } from './timezone.js'
-import type { CompileFn, Doc, Evaluate } from './imports.js'
+import type { Doc } from '../../types.js'
+import type { CompileFn, Evaluate } from '../types.js'
 
 /** A compiled `{ date, timezone }` pair. */
 export interface DateArg {

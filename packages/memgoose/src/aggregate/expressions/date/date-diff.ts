@@ -2,7 +2,7 @@
 import { compileSpec, isNullish } from '../helpers.js'
 import { asDate, compileZone } from './date-arg.js'
 import { asUnit, asWeekday, diffUnits } from './units.js'
-import type { ExpressionOperator } from './imports.js'
+import type { ExpressionOperator } from '../types.js'
 
 /** Compiles `$dateDiff`. */
 export const dateDiff: ExpressionOperator = (args, compile, name) => {

@@ -8,7 +8,7 @@ import { isPlainObject } from '../../../values/bson.js'
 import { fromIsoWeek, localFromFields } from './calendar.js'
 import { compileZone } from './date-arg.js'
 import { fromLocal } from './timezone.js'
-import type { Evaluate, ExpressionOperator } from './imports.js'
+import type { Evaluate, ExpressionOperator } from '../types.js'
 
 const TIME = ['hour', 'minute', 'second', 'millisecond', 'timezone'] as const
 

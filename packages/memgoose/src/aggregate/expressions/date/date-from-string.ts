@@ -4,7 +4,7 @@ import { typeMismatch } from '../errors.js'
 import { compileSpec, isNullish } from '../helpers.js'
 import { compileZone } from './date-arg.js'
 import { parseDateString } from './parse.js'
-import type { ExpressionOperator } from './imports.js'
+import type { ExpressionOperator } from '../types.js'
 
 /** Compiles `$dateFromString`. */
 export const dateFromString: ExpressionOperator = (args, compile, name) => {

@@ -1,6 +1,6 @@
 /** Builds the date part operators (`$year`, `$hour`, `$isoWeek`, ...) from a field reader. */
 import { compileDateArg, localDate } from './date-arg.js'
-import type { ExpressionOperator } from './imports.js'
+import type { ExpressionOperator } from '../types.js'
 
 /** An operator returning `read(localDate)`; null date or zone gives null. */
 export function datePart(read: (local: Date) => number): ExpressionOperator {

@@ -2,7 +2,7 @@
 import { compileSpec, truthy } from '../helpers.js'
 import { isoDayOfWeek, isoWeek } from './calendar.js'
 import { asDate, compileZone, localDate } from './date-arg.js'
-import type { ExpressionOperator } from './imports.js'
+import type { ExpressionOperator } from '../types.js'
 
 /** Compiles `$dateToParts`. */
 export const dateToParts: ExpressionOperator = (args, compile, name) => {

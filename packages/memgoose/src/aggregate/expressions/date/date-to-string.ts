@@ -1,10 +1,9 @@
 /** `$dateToString`: `{ date, format?, timezone?, onNull? }`. */
 import { badExpression } from '../errors.js'
 import { compileSpec, isNullish } from '../helpers.js'
-import { isPlainObject } from '../../../values/bson.js'
 import { asDate, compileZone, localDate } from './date-arg.js'
 import { DEFAULT_FORMAT, compileFormat, type Formatter } from './format.js'
-import type { ExpressionOperator } from './imports.js'
+import type { ExpressionOperator } from '../types.js'
 
 /** Compiles `$dateToString`. */
 export const dateToString: ExpressionOperator = (args, compile, name) => {
@@ -15,21 +14,14 @@ export const dateToString: ExpressionOperator = (args, compile, name) => {
     ['date'] as const,
     ['format', 'timezone', 'onNull'] as const
   )
+  // A literal format is compiled once; a format computed by an expression is compiled per use.
   const raw = (args as Record<string, unknown>).format
   const fixed: Formatter | undefined =
     raw === undefined
       ? compileFormat(name, DEFAULT_FORMAT)
-      : typeof raw === 'string'
+      : typeof raw === 'string' && !raw.startsWith('$')
         ? compileFormat(name, raw)
         : undefined
-  if (
-    raw !== undefined &&
-    typeof raw !== 'string' &&
-    isPlainObject(raw) === false &&
-    raw !== null
-  ) {
-    throw badExpression(name, 'format must be a string')
-  }
   const zoneOf = compileZone(name, spec.timezone)
   return (doc, vars) => {
     const date = asDate(name, spec.date!(doc, vars))

@@ -3,7 +3,7 @@ import { badExpression } from '../errors.js'
 import { compileSpec, integral, isNullish } from '../helpers.js'
 import { asDate, compileZone } from './date-arg.js'
 import { asUnit, asWeekday, truncUnits } from './units.js'
-import type { ExpressionOperator } from './imports.js'
+import type { ExpressionOperator } from '../types.js'
 
 /** Compiles `$dateTrunc`. */
 export const dateTrunc: ExpressionOperator = (args, compile, name) => {

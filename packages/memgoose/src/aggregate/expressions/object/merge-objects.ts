@@ -1,5 +1,6 @@
 /** `$mergeObjects`: later documents' fields win; null/missing arguments are skipped. */
 import { isPlainObject } from '../../../values/bson.js'
+import { assertSafeKey } from '../../../values/paths.js'
 import { typeMismatch } from '../errors.js'
 import { compileList, isNullish } from '../helpers.js'
 import type { ExpressionOperator } from '../types.js'
@@ -9,6 +10,7 @@ export function mergeInto(name: string, out: Record<string, unknown>, value: unk
   if (isNullish(value)) return
   if (!isPlainObject(value)) throw typeMismatch(name, 'requires object inputs', value)
   for (const key of Object.keys(value)) {
+    assertSafeKey(key, name)
     if (value[key] !== undefined) out[key] = value[key]
   }
 }
