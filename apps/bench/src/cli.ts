@@ -52,15 +52,8 @@ async function runPersistent(loaded: Loaded[], ctx: Context, emails: string[]): 
 
 async function runCrudPhase(systems: BenchSystem[], ctx: Context, persist: boolean): Promise<void> {
   await measurePlainHeap(ctx)
-  const loaded: Loaded[] = []
   try {
-    for (const system of systems) {
-      try {
-        loaded.push(await loadUsers(system, ctx))
-      } catch (error) {
-        ctx.failed(`${system.name} (insertMany)`, error)
-      }
-    }
+    const loaded = await loadUsers(systems, ctx)
     const survivors = await runQueries(loaded, ctx)
     if (persist) await runPersistent(survivors, ctx, lookupEmails(ctx))
   } finally {

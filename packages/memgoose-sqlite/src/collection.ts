@@ -16,7 +16,7 @@ import type {
   StoredDoc,
 } from './core.js'
 import { CHUNK, insertChunk, markMultikey } from './bulk-insert.js'
-import { RowCursor } from './cursor.js'
+import { RowCursor, batches } from './cursor.js'
 import { isUniqueViolation } from './errors.js'
 import {
   ID_INDEX,
@@ -29,7 +29,7 @@ import {
 import type { EngineHost } from './host.js'
 import { collectionTable, createIndexTable } from './schema.js'
 import { buildScan } from './sql/scan.js'
-import type { ScanQuery, ScanTarget } from './sql/scan.js'
+import type { ScanTarget } from './sql/scan.js'
 
 const BUILD_BATCH = 1000
 
@@ -388,29 +388,4 @@ export class SqliteCollection implements EngineCollection {
 /** The primary key of an `_id`: its order-preserving encoding. */
 function key(id: unknown): Buffer {
   return Buffer.from(encodeKey([id]), 'latin1')
-}
-
-/** Decoded documents in batches, after the JS residual, skip and limit. */
-function* batches(cursor: RowCursor, query: ScanQuery, batchSize: number): Generator<StoredDoc[]> {
-  const residual = query.residual
-  let skip = query.skip
-  let left = query.limit ?? Infinity
-  if (left <= 0) return
-  for (;;) {
-    const rows = cursor.take(batchSize)
-    if (rows.length === 0) return
-    const out: StoredDoc[] = []
-    for (const row of rows) {
-      const doc = decodeDocument(row as string) as StoredDoc
-      if (residual !== undefined && !residual(doc)) continue
-      if (skip > 0) {
-        skip--
-        continue
-      }
-      out.push(doc)
-      if (--left === 0) break
-    }
-    if (out.length > 0) yield out
-    if (left === 0) return
-  }
 }

@@ -4,6 +4,9 @@
  * before any write the engine asks every open cursor to `detach()`: the cursor reads its remaining
  * rows into memory and closes the statement (only scans interleaved with writes pay for that).
  */
+import { decodeDocument } from './codec.js'
+import type { StoredDoc } from './core.js'
+import type { ScanQuery } from './sql/scan.js'
 
 /** The engine side: where open cursors register so writes can detach them. */
 export interface CursorRegistry {
@@ -88,4 +91,33 @@ export class RowCursor {
 /** Detaches every open cursor of `registry` so a write can run. */
 export function detachAll(registry: CursorRegistry): void {
   for (const cursor of [...registry.cursors]) cursor.detach()
+}
+
+/** Decoded documents in batches, after the JS residual, skip and limit. */
+export function* batches(
+  cursor: RowCursor,
+  query: ScanQuery,
+  batchSize: number
+): Generator<StoredDoc[]> {
+  const residual = query.residual
+  let skip = query.skip
+  let left = query.limit ?? Infinity
+  if (left <= 0) return
+  for (;;) {
+    const rows = cursor.take(batchSize)
+    if (rows.length === 0) return
+    const out: StoredDoc[] = []
+    for (const row of rows) {
+      const doc = decodeDocument(row as string) as StoredDoc
+      if (residual !== undefined && !residual(doc)) continue
+      if (skip > 0) {
+        skip--
+        continue
+      }
+      out.push(doc)
+      if (--left === 0) break
+    }
+    if (out.length > 0) yield out
+    if (left === 0) return
+  }
 }

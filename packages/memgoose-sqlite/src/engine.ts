@@ -20,7 +20,7 @@ import { loadBetterSqlite3 } from './driver.js'
 import type { SqliteDatabase, SqliteStatement } from './driver.js'
 import { translate } from './errors.js'
 import { registerFunctions } from './functions.js'
-import type { EngineHost } from './host.js'
+import type { EngineHost, StatementMode } from './host.js'
 import { resolveOptions } from './options.js'
 import type { ResolvedSqliteOptions, SqliteOptions } from './options.js'
 import { collectionTable, createCatalog, createCollectionTable, indexTable } from './schema.js'
@@ -51,7 +51,11 @@ export class SqliteEngine implements StorageEngine, EngineHost {
   readonly #file: string
   #db: SqliteDatabase | undefined
   #closed = false
-  readonly #statements = new Map<string, SqliteStatement>()
+  readonly #statements: Record<StatementMode, Map<string, SqliteStatement>> = {
+    objects: new Map(),
+    pluck: new Map(),
+    raw: new Map(),
+  }
   readonly #collections = new Map<string, SqliteCollection>()
   #txnTail: Promise<void> = Promise.resolve()
   #schemaVersion = -1
@@ -251,7 +255,7 @@ export class SqliteEngine implements StorageEngine, EngineHost {
     await this.#txnTail
     this.#closed = true
     for (const cursor of [...this.cursors]) cursor.close()
-    this.#statements.clear()
+    for (const cache of Object.values(this.#statements)) cache.clear()
     this.#collections.clear()
     const db = this.#db
     this.#db = undefined
@@ -261,9 +265,9 @@ export class SqliteEngine implements StorageEngine, EngineHost {
     }
   }
 
-  statement(sql: string, mode: 'objects' | 'pluck' | 'raw' = 'objects'): SqliteStatement {
-    const cacheKey = mode === 'objects' ? sql : `${mode}:${sql}`
-    let stmt = this.#statements.get(cacheKey)
+  statement(sql: string, mode: StatementMode = 'objects'): SqliteStatement {
+    const cache = this.#statements[mode]
+    let stmt = cache.get(sql)
     if (stmt === undefined || stmt.busy) {
       try {
         stmt = this.db.prepare(sql)
@@ -273,8 +277,8 @@ export class SqliteEngine implements StorageEngine, EngineHost {
       // The mode is set once here: toggling it on every call would cost a native call each time.
       if (mode === 'pluck') stmt.pluck()
       else if (mode === 'raw') stmt.raw()
-      if (this.#statements.size >= MAX_STATEMENTS) this.#statements.clear()
-      this.#statements.set(cacheKey, stmt)
+      if (cache.size >= MAX_STATEMENTS) cache.clear()
+      cache.set(sql, stmt)
     }
     return stmt
   }

@@ -6,6 +6,9 @@ import type { EngineTxn } from './core.js'
 import type { CursorRegistry } from './cursor.js'
 import type { SqliteDatabase, SqliteStatement } from './driver.js'
 
+/** How a statement returns rows: objects, the first column only, or arrays. */
+export type StatementMode = 'objects' | 'pluck' | 'raw'
+
 /** The engine services a SqliteCollection uses. */
 export interface EngineHost extends CursorRegistry {
   readonly db: SqliteDatabase
@@ -13,7 +16,7 @@ export interface EngineHost extends CursorRegistry {
    * A prepared statement for `sql`, cached by its text and result mode: row objects, the first
    * column only (`pluck`), or rows as arrays (`raw`).
    */
-  statement(sql: string, mode?: 'objects' | 'pluck' | 'raw'): SqliteStatement
+  statement(sql: string, mode?: StatementMode): SqliteStatement
   /**
    * Runs `fn` atomically: in its own IMMEDIATE transaction, or in a savepoint of the open one.
    * Open cursors are detached first (SQLite cannot write while a statement is open).

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { CorruptionError, DuplicateKeyError, LockedError } from 'memgoose'
 import { loadBetterSqlite3 } from '../src/driver.js'
 import { backend, createSqliteEngine, sqlite } from '../src/index.js'
+import type { SqliteEngine } from '../src/index.js'
 import { collect, openEngine, tempDir } from './helpers.js'
 
 describe('options', () => {
@@ -30,13 +31,17 @@ describe('options', () => {
     )
   })
 
-  it('exposes the backend and a bound factory', () => {
+  it('exposes the backend, and a bound factory whose options the connection can override', async () => {
     expect(backend.name).toBe('sqlite')
-    const dir = tempDir()
-    const engine = sqlite({ dataPath: dir, durability: 'full' }).createEngine({
-      durability: 'none',
-    })
-    expect(engine.name).toBe('sqlite')
+    const bound = sqlite({ dataPath: tempDir(), durability: 'full' })
+    const overridden = bound.createEngine({ durability: 'none' }) as SqliteEngine
+    await overridden.open()
+    expect(overridden.db.pragma('synchronous', { simple: true })).toBe(0)
+    await overridden.close()
+    const kept = bound.createEngine({ durability: undefined }) as SqliteEngine
+    await kept.open()
+    expect(kept.db.pragma('synchronous', { simple: true })).toBe(2)
+    await kept.close()
   })
 
   it('maps durability to PRAGMA synchronous in WAL mode', async () => {

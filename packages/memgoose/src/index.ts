@@ -26,7 +26,7 @@ import { SchemaType } from './schema/schema-type.js'
 import { Types } from './schema/types.js'
 import { VirtualType } from './schema/virtual.js'
 import { isObjectId, ObjectId } from './values/bson.js'
-import { Aggregate } from './aggregate/index.js'
+import { Aggregate, installExprEvaluator } from './aggregate/index.js'
 
 export {
   clearRegistry,
@@ -104,6 +104,10 @@ export {
 } from './query/index.js'
 export { applyUpdate, compileUpdate, buildUpsertDocument, isReplacement } from './update/index.js'
 export { planQuery } from './planner/index.js'
+
+// `find({ $expr })` evaluates with the aggregation engine: register it explicitly, so a bundler that
+// honours `sideEffects: false` cannot drop the registration.
+installExprEvaluator()
 
 /** True for ObjectIds and 24-hex strings (mongoose's `isValidObjectId`). */
 export function isValidObjectId(value: unknown): boolean {

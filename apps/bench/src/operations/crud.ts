@@ -1,10 +1,9 @@
 /**
- * The CRUD workloads of issues 3, 5 and 6. Bulk insert runs system by system (its last run also
- * gives the heap the store holds, and leaves the N users in place); the short operations — indexed
- * lookups lean and hydrated, the non-indexed range, updates by indexed key — then run interleaved
- * across every loaded system.
+ * The CRUD workloads of issues 3, 5 and 6, interleaved across every system: bulk insert (whose last
+ * run also gives the heap the store holds, and leaves the N users in place), then the short
+ * operations — indexed lookups lean and hydrated, the non-indexed range, updates by indexed key.
  */
-import { emailOf, generateUsers, sampleIndexes, SCORE_RANGE, type UserDoc } from '../data.js'
+import { emailOf, generateUsers, sampleIndexes, SCORE_RANGE } from '../data.js'
 import type { BenchSystem } from '../systems/types.js'
 import { median, settledHeap, timeIt } from '../timing.js'
 import {
@@ -21,38 +20,81 @@ export interface Loaded {
   dir: string
 }
 
-/** Bulk-inserts the N users `bulkRuns` times into fresh stores; the last store stays open. */
-export async function loadUsers(system: BenchSystem, ctx: Context): Promise<Loaded> {
+interface BulkRun {
+  ms: number
+  dir: string
+  /** Heap held by the store, measured on the last run only. */
+  heap?: number
+}
+
+// Only the store may keep the documents: once this returns they are unreachable from here, so the
+// heap measured afterwards is what the store holds.
+async function timedInsert(system: BenchSystem, n: number, seed: number): Promise<number> {
+  const docs = generateUsers(n, seed)
+  return timeIt(() => system.insertMany(docs))
+}
+
+// One bulk insert into a fresh store; the last run's store stays open and its heap is measured.
+async function bulkRun(
+  system: BenchSystem,
+  ctx: Context,
+  run: number,
+  last: boolean
+): Promise<BulkRun> {
   const { n, bulkRuns, seed } = ctx.settings
-  const samples: number[] = []
-  let dir = ''
-  let heapBefore = Number.NaN
+  const dir = await freshDir(ctx, system.name, `bulk-${run}`)
+  await system.open(dir)
+  const heapBefore = last ? await settledHeap() : Number.NaN
+  const ms = await timedInsert(system, n, seed)
+  ctx.log(
+    `[${system.name}] insertMany ${n} (run ${run + 1}/${bulkRuns}) ... ${formatValue(ms, 'ms')}`
+  )
+  if (!last) {
+    await system.close()
+    return { ms, dir }
+  }
+  return { ms, dir, heap: (await settledHeap()) - heapBefore }
+}
+
+/**
+ * Bulk-inserts the N users `bulkRuns` times into fresh stores of every system, round-robin (as
+ * {@link measureInterleaved} does), records the median and the heap each store holds, and returns
+ * the systems left open with the users of their last run.
+ */
+export async function loadUsers(systems: readonly BenchSystem[], ctx: Context): Promise<Loaded[]> {
+  const { n, bulkRuns } = ctx.settings
+  let alive = [...systems]
+  const samples = new Map<BenchSystem, number[]>(systems.map((s) => [s, []]))
+  const loaded = new Map<BenchSystem, string>()
   for (let run = 0; run < bulkRuns; run++) {
     const last = run === bulkRuns - 1
-    dir = await freshDir(ctx, system.name, `bulk-${run}`)
-    await system.open(dir)
-    if (last) heapBefore = await settledHeap()
-    // Only the store may keep the documents: the heap it holds is measured after they are dropped.
-    let docs: UserDoc[] | undefined = generateUsers(n, seed)
-    const batch = docs
-    samples.push(await timeIt(() => system.insertMany(batch)))
-    docs = undefined
-    ctx.log(
-      `[${system.name}] insertMany ${n} (run ${run + 1}/${bulkRuns}) ... ${formatValue(samples[run], 'ms')}`
-    )
-    if (!last) await system.close()
+    const order = alive.map((_, i) => alive[(i + run) % alive.length])
+    for (const system of order) {
+      try {
+        const result = await bulkRun(system, ctx, run, last)
+        samples.get(system)?.push(result.ms)
+        if (result.heap === undefined) continue
+        loaded.set(system, result.dir)
+        ctx.results.add({ op: 'heap', system: system.name, value: result.heap, unit: 'bytes' })
+        ctx.log(`[${system.name}] heap held by ${n} users ... ${formatValue(result.heap, 'bytes')}`)
+      } catch (error) {
+        alive = alive.filter((s) => s !== system)
+        ctx.failed(`${system.name} (insertMany)`, error)
+        await system.close().catch(() => undefined)
+      }
+    }
   }
-  const heap = (await settledHeap()) - heapBefore
-  ctx.results.add({
-    op: 'insertMany',
-    system: system.name,
-    value: median(samples),
-    unit: 'ms',
-    samples,
+  return alive.map((system) => {
+    const own = samples.get(system) ?? []
+    ctx.results.add({
+      op: 'insertMany',
+      system: system.name,
+      value: median(own),
+      unit: 'ms',
+      samples: own,
+    })
+    return { system, dir: loaded.get(system) ?? '' }
   })
-  ctx.results.add({ op: 'heap', system: system.name, value: heap, unit: 'bytes' })
-  ctx.log(`[${system.name}] heap held by ${n} users ... ${formatValue(heap, 'bytes')}`)
-  return { system, dir }
 }
 
 /** The emails the lookup workload asks for (also the reopen checks). */

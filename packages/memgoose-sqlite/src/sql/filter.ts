@@ -14,6 +14,8 @@ import { isQuotable } from './json-path.js'
 import { Params } from './params.js'
 import { anySql, equalsSql, orderSql, plainObject, regexOf, regexSql } from './values.js'
 import type { Loc, ValueSql } from './values.js'
+import { PathWalk } from './walk.js'
+import type { Cond } from './walk.js'
 
 /** A filter split into SQL and what is left for JS. */
 export interface SqlFilter {
@@ -22,11 +24,6 @@ export interface SqlFilter {
   /** The clauses SQL could not express, or undefined when the SQL is exact. */
   readonly residual: Record<string, unknown> | undefined
 }
-
-/** A compiled path condition: leaf (test over candidates) or `$not` of a conjunction. */
-type Cond =
-  | { kind: 'leaf'; test: ValueSql; expand: boolean; negate: boolean }
-  | { kind: 'not'; inner: Cond[] }
 
 const ROOT: Loc = { path: "'$'", type: "json_type(d.doc, '$')", value: 'd.doc', known: '$' }
 const DOCUMENT_OPERATORS = new Set(['$and', '$or', '$nor', '$where', '$expr', '$text', '$comment'])
@@ -64,10 +61,11 @@ export function compileSqlFilter(
 
 class FilterSql {
   readonly #params: Params
-  #alias = 0
+  readonly #walk: PathWalk
 
   constructor(params: Params) {
     this.#params = params
+    this.#walk = new PathWalk(params, ROOT)
   }
 
   /** A whole filter document on `root`, or undefined when any clause is not expressible. */
@@ -102,7 +100,7 @@ class FilterSql {
     if (parts === undefined) return undefined
     const conds = this.#fieldValue(value, depth)
     if (conds === undefined || conds.length === 0) return undefined
-    return conds.map((c) => this.#holds(c, root, parts)).join(' AND ')
+    return this.#walk.holdsAll(conds, root, parts)
   }
 
   #fieldValue(value: unknown, depth: number): Cond[] | undefined {
@@ -143,7 +141,7 @@ class FilterSql {
           break
         }
         case '$exists':
-          cond = leaf({ missing: false, sql: () => '1' }, false, !x)
+          cond = leaf({ missing: false, sql: (loc) => `(${loc.type} IS NOT NULL)` }, false, !x)
           break
         case '$size': {
           if (typeof x !== 'number' || !Number.isInteger(x) || x < 0) return undefined
@@ -263,7 +261,7 @@ class FilterSql {
       {
         missing: false,
         sql: (loc) => {
-          const e = this.#each(loc)
+          const e = this.#walk.each(loc)
           return `(${loc.type} = 'array' AND EXISTS (SELECT 1 FROM ${e.from} WHERE ${test(e.loc)}))`
         },
       },
@@ -274,76 +272,10 @@ class FilterSql {
   /** The condition on one value, with no path walk and no array expansion (core's holdsOnValue). */
   #holdsOnValue(cond: Cond, loc: Loc): string {
     if (cond.kind === 'leaf') {
-      const sql = cond.test.sql(loc)
+      const sql = `ifnull(${cond.test.sql(loc)}, 0)`
       return cond.negate ? `NOT ${sql}` : sql
     }
     return `NOT (${cond.inner.map((c) => this.#holdsOnValue(c, loc)).join(' AND ')})`
-  }
-
-  /** Whether `cond` holds on the path `parts` from `root` (core's conditionHolds). */
-  #holds(cond: Cond, root: Loc, parts: readonly string[]): string {
-    if (cond.kind === 'not') {
-      return `NOT (${cond.inner.map((c) => this.#holds(c, root, parts)).join(' AND ')})`
-    }
-    const any = this.#any(root, parts, 0, cond)
-    return cond.negate ? `NOT ${any}` : any
-  }
-
-  /**
-   * Some candidate on `parts[i..]` from `loc` passes the leaf test (core's anyCandidate).
-   * `isObject`: `loc` is known to hold a plain object (the root, or a checked array element).
-   */
-  #any(
-    loc: Loc,
-    parts: readonly string[],
-    i: number,
-    cond: Cond & { kind: 'leaf' },
-    isObject = loc === ROOT
-  ): string {
-    const missing = cond.test.missing ? '1' : '0'
-    if (i === parts.length) {
-      const test = `ifnull(${cond.test.sql(loc)}, 0)`
-      let array = test
-      if (cond.expand) {
-        const e = this.#each(loc)
-        array = `(EXISTS (SELECT 1 FROM ${e.from} WHERE ${cond.test.sql(e.loc)}) OR ${test})`
-      }
-      // One CASE on the type: SQLite then runs the json_each subquery only for arrays.
-      return (
-        `(CASE ifnull(${loc.type}, 'missing') WHEN 'missing' THEN ${missing} ` +
-        `WHEN 'array' THEN ${array} ELSE ${test} END)`
-      )
-    }
-    // A path known when compiling is bound whole, so SQLite sees one constant per path.
-    const known = loc.known === undefined ? undefined : `${loc.known}."${parts[i]}"`
-    const childPath =
-      known === undefined
-        ? `${loc.path} || ${this.#params.add(`."${parts[i]}"`)}`
-        : this.#params.add(known)
-    const child: Loc = {
-      path: childPath,
-      type: `json_type(d.doc, ${childPath})`,
-      value: `json_extract(d.doc, ${childPath})`,
-      known,
-    }
-    const inObject = this.#any(child, parts, i + 1, cond)
-    if (isObject) return inObject
-    const e = this.#each(loc)
-    return (
-      `(CASE WHEN ${plainObject(loc, this.#params)} THEN ${inObject} ` +
-      `WHEN ${loc.type} = 'array' THEN EXISTS (SELECT 1 FROM ${e.from} WHERE ` +
-      `${plainObject(e.loc, this.#params)} AND ${this.#any(e.loc, parts, i, cond, true)}) ` +
-      `ELSE ${missing} END)`
-    )
-  }
-
-  /** A json_each over the array at `loc`, and the location of its elements. */
-  #each(loc: Loc): { from: string; loc: Loc } {
-    const alias = `e${this.#alias++}`
-    return {
-      from: `json_each(d.doc, ${loc.path}) AS ${alias}`,
-      loc: { path: `${alias}.fullkey`, type: `${alias}.type`, value: `${alias}.value` },
-    }
   }
 }
 

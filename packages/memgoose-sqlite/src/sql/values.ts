@@ -18,7 +18,10 @@ export interface Loc {
   readonly known?: string
 }
 
-/** An SQL test of a candidate: `sql(loc)` is 0 or 1 (never NULL); `missing` is its result for no value. */
+/**
+ * An SQL test of a candidate. `sql(loc)` is true, false or NULL (read as false), and never true
+ * when `loc` holds nothing (its type is NULL); `missing` is the test's result for a missing value.
+ */
 export interface ValueSql {
   readonly sql: (loc: Loc) => string
   readonly missing: boolean
@@ -48,11 +51,13 @@ function numericOperand(x: unknown): number | undefined {
 
 function numberTest(op: string, n: number, params: Params): ValueSql {
   const p = params.add(n)
+  // A CASE on the type reads it once; numbers stored as tags (Long, Decimal128) compare by `n`.
   return {
     missing: false,
     sql: (loc) =>
-      `((${loc.type} IN ('integer', 'real') AND ${loc.value} ${op} ${p}) OR (${loc.type} = 'object' AND ` +
-      `${member(loc, '$t', params)} IN ('long', 'dec') AND ifnull(${member(loc, 'n', params)} ${op} ${p}, 0)))`,
+      `(CASE ${loc.type} WHEN 'integer' THEN ${loc.value} ${op} ${p} WHEN 'real' THEN ${loc.value} ${op} ${p} ` +
+      `WHEN 'object' THEN (${member(loc, '$t', params)} IN ('long', 'dec') AND ` +
+      `ifnull(${member(loc, 'n', params)} ${op} ${p}, 0)) ELSE 0 END)`,
   }
 }
 

@@ -8,6 +8,7 @@ import {
   runPipeline,
   explainPipeline,
   type AggregateContext,
+  type AggregateOptions,
 } from '../aggregate/index.js'
 import type { EngineTxn, StoredDoc } from '../engine/contract.js'
 import { QueryError } from '../errors/index.js'
@@ -21,11 +22,16 @@ import type { CollectionStore } from './store.js'
 type Doc = Record<string, unknown>
 
 /** The database access a pipeline on `model` needs. */
-function contextFor(model: ModelClass, txn: EngineTxn | undefined): AggregateContext {
+function contextFor(
+  model: ModelClass,
+  txn: EngineTxn | undefined,
+  variables: Record<string, unknown> | undefined
+): AggregateContext {
   const internals = model.$__model
   const host = internals.host
   const disc = internals.discriminator
   return {
+    variables,
     source(head) {
       const filter = { ...(head.filter ?? {}) }
       if (disc && filter[disc.key] === undefined) filter[disc.key] = disc.value
@@ -122,11 +128,11 @@ export function runAggregate(
 ): Aggregate {
   const hooks = model.schema.s.hooks
   const agg: Aggregate = new Aggregate(pipeline, {
-    run(stages: Doc[], opts: { session?: unknown } = {}) {
+    run(stages: Doc[], opts: AggregateOptions = {}) {
       return (async function* () {
         const store = await model.$__model.host.storeFor(model.$__model)
         const txn = await resolveTxn(opts.session, store.engine)
-        yield* runPipeline(stages, contextFor(model, txn))
+        yield* runPipeline(stages, contextFor(model, txn, opts.let))
       })()
     },
     async explain(stages: Doc[]) {

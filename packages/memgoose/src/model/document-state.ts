@@ -22,9 +22,22 @@ export interface DocumentState {
   /** Error recorded by a failed cast during set(), reported by validate(). */
   castErrors?: Map<string, Error>
   /** Paths holding a default the user never set (`$isDefault`); saved like modified paths. */
-  defaulted: Set<string>
+  defaulted: ReadonlySet<string>
   /** Saved version (`__v`) used for optimistic concurrency. */
   version?: number
+}
+
+const NONE: ReadonlySet<string> = new Set()
+
+/** Records that `path` holds a default the user never set. */
+export function markDefaulted(state: DocumentState, path: string): void {
+  if (state.defaulted === NONE) state.defaulted = new Set([path])
+  else (state.defaulted as Set<string>).add(path)
+}
+
+/** Forgets the recorded defaults (after a save they are stored values like any other). */
+export function clearDefaulted(state: DocumentState): void {
+  state.defaulted = NONE
 }
 
 /** Fresh state for a new or loaded document. */
@@ -34,7 +47,8 @@ export function createState(isNew: boolean, original?: Record<string, unknown>):
     isDeleted: false,
     original,
     modified: new Set(),
-    defaulted: new Set(),
+    // Shared until a default is recorded (markDefaulted): loaded documents rarely need one.
+    defaulted: NONE,
     populated: new Map(),
   }
 }

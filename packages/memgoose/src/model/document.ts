@@ -10,7 +10,7 @@ import { isObjectId, isPlainObject } from '../values/bson.js'
 import { cloneValue } from '../values/clone.js'
 import { assertSafeDocument, assertSafeKey } from '../values/paths.js'
 import { changedPaths, deepEqual } from './diff.js'
-import { createState, type DocumentState } from './document-state.js'
+import { createState, markDefaulted, type DocumentState } from './document-state.js'
 import { wrapArray } from './mongoose-array.js'
 import { singleNested } from './subdocument.js'
 import type { ModelInternals } from './internals.js'
@@ -52,7 +52,7 @@ export class Document {
       applyDefaults(schema, this._doc, {
         errors,
         doc: this,
-        onDefault: (p) => this.$__.defaulted.add(p),
+        onDefault: (p) => markDefaulted(this.$__, p),
       })
     }
     for (const [path, err] of Object.entries(errors.errors)) this.#castErrors().set(path, err)

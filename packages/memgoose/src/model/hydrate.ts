@@ -8,7 +8,7 @@ import type { Schema } from '../schema/schema.js'
 import { isPlainObject } from '../values/bson.js'
 import { cloneValue } from '../values/clone.js'
 import type { Document } from './document.js'
-import { createState } from './document-state.js'
+import { createState, markDefaulted } from './document-state.js'
 import type { ModelClass } from './model-types.js'
 import { restoreMaps } from './stored-form.js'
 
@@ -34,7 +34,7 @@ export function hydrateDocument(
     applyDefaults(target.schema, values, {
       doc,
       skipDefaults: (p) => p === '_id' || !doc.isSelected(p),
-      onDefault: (p) => doc.$__.defaulted.add(p),
+      onDefault: (p) => markDefaulted(doc.$__, p),
     })
   }
   return doc

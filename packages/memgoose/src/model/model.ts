@@ -15,6 +15,7 @@ import { populateDocuments } from './populate.js'
 import { Query, type QueryOptions } from './query.js'
 import { saveDocument, type SaveOptions } from './save.js'
 import { hydrateDocument } from './hydrate.js'
+import { resolveTxn } from './session.js'
 import { defineAccessors } from './accessors.js'
 import { createDiscriminator } from './discriminator.js'
 import { runAggregate } from './aggregate-bridge.js'
@@ -338,10 +339,24 @@ export class Model extends Document {
     const hooks = model.schema.s.hooks
     await hooks.runPre('deleteOne', this, 'document')
     const store = await model.$__model.host.storeFor(model.$__model)
-    await store.delete([this._doc._id])
+    await store.delete([this._doc._id], await resolveTxn(this.$__.session, store.engine))
     this.$__.isDeleted = true
     await hooks.runPost('deleteOne', this, 'document', this)
     return this
+  }
+
+  /**
+   * Updates this document in the database (not the instance), as `Model.updateOne({ _id })`;
+   * document middleware registered with `{ document: true }` for `updateOne` runs around it.
+   */
+  async updateOne(update: Record<string, unknown>, options: QueryOptions = {}): Promise<unknown> {
+    const model = this.constructor as unknown as ModelClass
+    const hooks = model.schema.s.hooks
+    await hooks.runPre('updateOne', this, 'document')
+    const session = this.$__.session
+    const result = await model.updateOne({ _id: this._doc._id }, update, { session, ...options })
+    await hooks.runPost('updateOne', this, 'document', result)
+    return result
   }
 
   /** Populates paths of this document. */

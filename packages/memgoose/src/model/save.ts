@@ -9,6 +9,7 @@ import { timestampNames } from '../schema/schema.js'
 import { ArrayType } from '../schema/compound-types.js'
 import { cloneValue } from '../values/clone.js'
 import { type Document, readPath, storedView, writePath } from './document.js'
+import { clearDefaulted } from './document-state.js'
 import type { ModelClass } from './model-types.js'
 import { resolveTxn } from './session.js'
 
@@ -77,7 +78,7 @@ export function markSaved(doc: Document, stored: Record<string, unknown>): void 
   doc.$__.isNew = false
   doc.$__.original = cloneValue(stored)
   doc.$__.modified.clear()
-  doc.$__.defaulted.clear()
+  clearDefaulted(doc.$__)
 }
 
 async function writeChanges(model: ModelClass, doc: Document, options: SaveOptions): Promise<void> {

@@ -16,7 +16,12 @@ import {
   castString,
   castUUID,
 } from './cast-primitives.js'
-import { buildValidators, type Validator } from './validators.js'
+import {
+  buildValidators,
+  type Validator,
+  type ValidatorFn,
+  type ValidatorMessage,
+} from './validators.js'
 
 /** Getter/setter signature: `this` is the document (or query for update setters). */
 export type Transform = (this: unknown, value: unknown, ...rest: unknown[]) => unknown
@@ -121,6 +126,38 @@ export class SchemaType {
   /** True when this path is excluded from query results unless selected (`select: false`). */
   get excludedByDefault(): boolean {
     return this.options.select === false
+  }
+
+  /**
+   * Adds a validator: `schema.path('email').validate(fn, 'Invalid {VALUE}')`, or a
+   * `{ validator, message }` object; `fn` may be async.
+   */
+  validate(validator: ValidatorFn | object, message?: ValidatorMessage, type?: string): this {
+    const spec = typeof validator === 'function' ? { validator, message, type } : validator
+    this.validators.push(...buildValidators({ validate: spec }, this.instance))
+    return this
+  }
+
+  /** Makes the path required (or not): `schema.path('name').required(true, 'Name please')`. */
+  required(required: unknown = true, message?: string): this {
+    for (let i = this.validators.length - 1; i >= 0; i--) {
+      if (this.validators[i].type === 'required') this.validators.splice(i, 1)
+    }
+    this.options.required = message === undefined ? required : [required, message]
+    this.validators.unshift(...buildValidators({ required: this.options.required }, this.instance))
+    return this
+  }
+
+  /** Adds a getter (run after the ones from the definition). */
+  get(fn: Transform): this {
+    this.getters.push(fn)
+    return this
+  }
+
+  /** Adds a setter (run after the ones from the definition). */
+  set(fn: Transform): this {
+    this.setters.push(fn)
+    return this
   }
 
   /** True when the path has a `required` validator (mongoose's `isRequired`). */

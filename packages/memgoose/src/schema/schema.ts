@@ -6,6 +6,7 @@ import { ObjectId } from '../values/bson.js'
 import { assertSafeKey } from '../values/paths.js'
 import { ArrayType, EmbeddedType, MapType } from './compound-types.js'
 import { Hooks, type HookFn, type HookOptions } from './hooks.js'
+import { buildSchemaType } from './build-type.js'
 import { interpret, isSchema } from './interpret.js'
 import { SchemaType } from './schema-type.js'
 import { SchemaTypes } from './types.js'
@@ -172,53 +173,15 @@ export class Schema<_T = any> {
   }
 
   #buildType(path: string, definition: unknown): SchemaType {
-    const info = interpret(definition, this.options?.typeKey ?? 'type')
-    switch (info.kind) {
-      case 'leaf':
-        return new SchemaType(path, info.instance, info.options)
-      case 'embedded': {
-        const sub = isSchema(info.schema)
-          ? (info.schema as Schema)
-          : new Schema(info.schema as SchemaDefinition)
-        this.childSchemas.push({ path, schema: sub })
-        return new EmbeddedType(path, sub, info.options)
-      }
-      case 'map':
-        return new MapType(
-          path,
-          info.of === undefined ? undefined : this.#buildType(`${path}.$*`, info.of),
-          info.options
-        )
-      case 'array': {
-        const el = info.element
-        if (
-          isSchema(el) ||
-          (el !== null &&
-            typeof el === 'object' &&
-            !Array.isArray(el) &&
-            interpret(el).kind === 'nested')
-        ) {
-          const sub = isSchema(el) ? (el as Schema) : new Schema(el as SchemaDefinition)
-          this.childSchemas.push({ path, schema: sub })
-          return new ArrayType(path, sub, info.options, true)
-        }
-        if (el !== null && typeof el === 'object' && !Array.isArray(el)) {
-          const inner = interpret(el)
-          if (inner.kind === 'embedded') {
-            const sub = isSchema(inner.schema)
-              ? (inner.schema as Schema)
-              : new Schema(inner.schema as SchemaDefinition)
-            this.childSchemas.push({ path, schema: sub })
-            return new ArrayType(path, sub, { ...inner.options, ...info.options }, true)
-          }
-        }
-        const caster =
-          el === undefined ? new SchemaType(path, 'Mixed', {}) : this.#buildType(path, el)
-        return new ArrayType(path, caster, info.options, false)
-      }
-      default:
-        throw new TypeError(`Invalid definition for path \`${path}\``)
-    }
+    return buildSchemaType(
+      {
+        typeKey: this.options?.typeKey ?? 'type',
+        childSchemas: this.childSchemas,
+        subschema: (def) => new Schema(def),
+      },
+      path,
+      definition
+    )
   }
 
   #addTimestamps(): void {

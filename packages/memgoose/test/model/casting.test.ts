@@ -204,4 +204,20 @@ describe('casting updates', () => {
     expect(out).toEqual({ age: 3, active: false, born: new Date('2020-02-02') })
     expect(() => User.castObject({ age: 'zz' })).toThrow(ValidationError)
   })
+
+  it('casts paths inside document arrays in filters and positional updates', async () => {
+    const M = ctx.db.model('Inv', new Schema({ items: [{ sku: String, qty: Number }] }))
+    const doc = await M.create({
+      items: [
+        { sku: 'a', qty: 1 },
+        { sku: 'b', qty: 2 },
+      ],
+    })
+    expect(await M.countDocuments({ 'items.qty': '2' })).toBe(1)
+    expect(await M.countDocuments({ items: { $elemMatch: { sku: 'b', qty: '2' } } })).toBe(1)
+    await M.updateOne({ _id: doc._id, 'items.sku': 'b' }, { $set: { 'items.$.qty': '9' } })
+    await M.updateOne({ _id: doc._id }, { $inc: { 'items.0.qty': '4' } })
+    const raw = await M.findById(doc._id).lean()
+    expect(raw!.items.map((i: any) => i.qty)).toEqual([5, 9])
+  })
 })

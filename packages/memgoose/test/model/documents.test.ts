@@ -172,4 +172,27 @@ describe('documents', () => {
     u.name = 'b'
     await expect(u.save()).rejects.toMatchObject({ name: 'DocumentNotFoundError' })
   })
+
+  it('doc.updateOne() updates the stored document with document updateOne middleware', async () => {
+    const calls: string[] = []
+    const schema = new Schema({ n: Number })
+    schema.pre('updateOne', { document: true, query: false }, function (this: any) {
+      calls.push(`doc ${this.n}`)
+    })
+    const M = ctx.db.model('DU', schema)
+    const doc = await M.create({ n: 1 })
+    const res: any = await doc.updateOne({ $inc: { n: 5 } })
+    expect(res.modifiedCount).toBe(1)
+    expect(calls).toEqual(['doc 1'])
+    expect((await M.findById(doc._id).lean())!.n).toBe(6)
+  })
+
+  it('$push of subdocuments through an update casts them and gives them an _id', async () => {
+    const M = ctx.db.model('PS', new Schema({ items: [{ sku: String, qty: Number }] }))
+    const doc = await M.create({})
+    await M.updateOne({ _id: doc._id }, { $push: { items: { sku: 'a', qty: '2' } } })
+    const raw = await M.findById(doc._id).lean()
+    expect(raw!.items[0].qty).toBe(2)
+    expect(raw!.items[0]._id).toBeInstanceOf(ObjectId)
+  })
 })

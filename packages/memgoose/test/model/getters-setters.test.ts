@@ -109,4 +109,15 @@ describe('getters', () => {
     expect(doc.get('a.b')).toBe('X')
     expect(doc.toObject({ getters: true }).a.b).toBe('X')
   })
+
+  it('toObject({ getters: true }) applies virtual getters too, unless virtuals: false', () => {
+    const schema = new Schema({ n: Number })
+    schema.virtual('double').get(function (this: any) {
+      return this.n * 2
+    })
+    const M = ctx.db.model('GV', schema)
+    const doc = new M({ n: 2 })
+    expect(doc.toObject({ getters: true }).double).toBe(4)
+    expect(doc.toObject({ getters: true, virtuals: false })).not.toHaveProperty('double')
+  })
 })

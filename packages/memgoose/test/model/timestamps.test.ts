@@ -73,4 +73,13 @@ describe('timestamps', () => {
       true
     )
   })
+
+  it('saving an unmodified document does not touch updatedAt', async () => {
+    const M = ctx.db.model('T', new Schema({ n: Number }, { timestamps: true }))
+    const doc = await M.create({ n: 1 })
+    const loaded = await M.findById(doc._id)
+    await tick()
+    await loaded.save()
+    expect((await M.findById(doc._id).lean())!.updatedAt.getTime()).toBe(doc.updatedAt.getTime())
+  })
 })

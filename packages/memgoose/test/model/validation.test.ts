@@ -249,6 +249,25 @@ describe('custom validators', () => {
   })
 })
 
+describe('SchemaType API', () => {
+  it('schema.path(p).validate(), .required(), .get() and .set() chain', async () => {
+    const schema = new Schema({ email: String, name: String })
+    schema
+      .path('email')!
+      .validate((v: string) => v.includes('@'), '{VALUE} is not an email')
+      .set((v: string) => v.trim())
+    schema
+      .path('name')!
+      .required(true, 'Name please')
+      .get((v: string) => v?.toUpperCase())
+    const M = ctx.db.model('SA', schema)
+    const e = errorsOf(new M({ email: ' nope ' }).validateSync())
+    expect(e.email.message).toBe('nope is not an email')
+    expect(e.name.message).toBe('Name please')
+    expect(new M({ name: 'ann', email: 'a@b' }).name).toBe('ANN')
+  })
+})
+
 describe('when validation runs', () => {
   it('save() validates; validateBeforeSave: false (option or schema) skips it', async () => {
     const M = ctx.db.model('S', new Schema({ name: { type: String, required: true } }))

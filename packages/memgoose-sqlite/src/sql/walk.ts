@@ -1,0 +1,111 @@
+/**
+ * MongoDB's array-aware path walk (the core's query/filter/walk.ts) written in SQL over `d.doc`:
+ * a path steps into plain objects, into the subdocuments of arrays met on the way, and a leaf
+ * array offers its elements as candidates too. Conditions on one path share one walk as long as
+ * the path meets no array (then each condition walks the array on its own, since MongoDB lets
+ * different elements satisfy different conditions).
+ */
+import type { Params } from './params.js'
+import { member, plainObject } from './values.js'
+import type { Loc, ValueSql } from './values.js'
+
+/** A test over the candidates of a path, possibly negated ($ne, $nin, $exists: false). */
+export interface Leaf {
+  readonly kind: 'leaf'
+  readonly test: ValueSql
+  /** Whether a leaf array's elements are candidates too. */
+  readonly expand: boolean
+  readonly negate: boolean
+}
+
+/** A compiled condition on a path: a leaf, or `$not` of a conjunction. */
+export type Cond = Leaf | { readonly kind: 'not'; readonly inner: readonly Cond[] }
+
+/** Generates the SQL of path conditions, binding path strings into `params`. */
+export class PathWalk {
+  readonly #params: Params
+  readonly #root: Loc
+  #alias = 0
+
+  constructor(params: Params, root: Loc) {
+    this.#params = params
+    this.#root = root
+  }
+
+  /** All of `conds` hold on the path `parts` from `root` (core's conditionHolds, conjoined). */
+  holdsAll(conds: readonly Cond[], root: Loc, parts: readonly string[]): string {
+    const positive: Leaf[] = []
+    const out: string[] = []
+    for (const cond of conds) {
+      if (cond.kind === 'leaf' && !cond.negate) positive.push(cond)
+      else if (cond.kind === 'leaf') out.push(`NOT ${this.#any(root, parts, 0, [cond])}`)
+      else out.push(`NOT (${this.holdsAll(cond.inner, root, parts)})`)
+    }
+    if (positive.length > 0) out.unshift(this.#any(root, parts, 0, positive))
+    return out.length === 1 ? out[0] : `(${out.join(' AND ')})`
+  }
+
+  /** A json_each over the array at `loc`, and the location of its elements. */
+  each(loc: Loc): { from: string; loc: Loc } {
+    const alias = `e${this.#alias++}`
+    return {
+      from: `json_each(d.doc, ${loc.path}) AS ${alias}`,
+      loc: { path: `${alias}.fullkey`, type: `${alias}.type`, value: `${alias}.value` },
+    }
+  }
+
+  /**
+   * Every leaf has a candidate on `parts[i..]` from `loc` that passes it (core's anyCandidate).
+   * `isObject`: `loc` is known to hold a plain object (the root, or a checked array element).
+   */
+  #any(
+    loc: Loc,
+    parts: readonly string[],
+    i: number,
+    leaves: readonly Leaf[],
+    isObject = loc === this.#root
+  ): string {
+    const missing = leaves.every((l) => l.test.missing) ? '1' : '0'
+    if (i === parts.length) {
+      const tests = leaves.map((l) => `ifnull(${l.test.sql(loc)}, 0)`)
+      const arrays = leaves.map((l, k) => {
+        if (!l.expand) return tests[k]
+        const e = this.each(loc)
+        return `(EXISTS (SELECT 1 FROM ${e.from} WHERE ${l.test.sql(e.loc)}) OR ${tests[k]})`
+      })
+      const value = tests.length === 1 ? tests[0] : `(${tests.join(' AND ')})`
+      const array = arrays.length === 1 ? arrays[0] : `(${arrays.join(' AND ')})`
+      // One CASE on the type: SQLite runs the json_each subqueries only for arrays. A missing
+      // value fails every test that does not accept it, so only those need their own branch.
+      return leaves.some((l) => l.test.missing)
+        ? `(CASE ifnull(${loc.type}, 'missing') WHEN 'missing' THEN ${missing} WHEN 'array' THEN ${array} ELSE ${value} END)`
+        : `(CASE ${loc.type} WHEN 'array' THEN ${array} ELSE ${value} END)`
+    }
+    // A path known when compiling is bound whole, so SQLite sees one constant per path.
+    const known = loc.known === undefined ? undefined : `${loc.known}."${parts[i]}"`
+    const childPath =
+      known === undefined
+        ? `${loc.path} || ${this.#params.add(`."${parts[i]}"`)}`
+        : this.#params.add(known)
+    const child: Loc = {
+      path: childPath,
+      type: `json_type(d.doc, ${childPath})`,
+      value: `json_extract(d.doc, ${childPath})`,
+      known,
+    }
+    const inObject = this.#any(child, parts, i + 1, leaves)
+    if (isObject) return inObject
+    const inArray = leaves.map((leaf) => {
+      const e = this.each(loc)
+      return (
+        `EXISTS (SELECT 1 FROM ${e.from} WHERE ${plainObject(e.loc, this.#params)} AND ` +
+        `${this.#any(e.loc, parts, i, [leaf], true)})`
+      )
+    })
+    return (
+      `(CASE ${loc.type} WHEN 'object' THEN (CASE WHEN ${member(loc, '$t', this.#params)} IS NULL ` +
+      `THEN ${inObject} ELSE ${missing} END) WHEN 'array' THEN (${inArray.join(' AND ')}) ` +
+      `ELSE ${missing} END)`
+    )
+  }
+}
