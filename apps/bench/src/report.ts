@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { formatValue } from './operations/context.js'
 import type { Settings } from './operations/context.js'
 import type { Measurement, Results } from './results.js'
+import { SYSTEM_NAMES } from './systems/index.js'
 import type { SkippedSystem } from './systems/types.js'
 import { COMPARISONS, OPERATIONS, type Comparison } from './targets.js'
 
@@ -65,6 +66,13 @@ function describeVerdict(v: Verdict): string {
   return `${v.ratio.toFixed(2)}× ${v.reference}${lean}${target}`
 }
 
+// References first, then the systems in roster order; `name:variant` rows stay with their system.
+const ORDER = ['plain-objects', 'plain-js', 'mingo', ...SYSTEM_NAMES]
+function rank(m: Measurement): number {
+  const at = ORDER.indexOf(m.system.split(':')[0])
+  return at === -1 ? ORDER.length : at
+}
+
 function row(m: Measurement, verdicts: Verdict[], width: number): string {
   const cells = verdicts.filter((v) => v.op === m.op && v.system === m.system).map(describeVerdict)
   const note = m.note === undefined ? '' : `  [${m.note}]`
@@ -84,8 +92,8 @@ export function renderReport(
   const width = Math.max(16, ...results.measurements.map((m) => m.system.length + 2))
   for (const op of ops) {
     lines.push('', title(op, settings))
-    for (const m of results.measurements.filter((x) => x.op === op))
-      lines.push(row(m, verdicts, width))
+    const rows = results.measurements.filter((x) => x.op === op).sort((a, b) => rank(a) - rank(b))
+    for (const m of rows) lines.push(row(m, verdicts, width))
   }
   const targets = verdicts.filter((v) => v.ok !== undefined)
   if (targets.length > 0) {

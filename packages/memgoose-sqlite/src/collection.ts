@@ -185,14 +185,28 @@ export class SqliteCollection implements EngineCollection {
     const host = this.#host
     return {
       *[Symbol.iterator]() {
-        const stmt = host.statement(query.sql, 'pluck')
-        let source: Iterator<unknown> | unknown[]
+        const resume = query.resume
+        const stmt = host.statement(query.sql, resume === undefined ? 'pluck' : 'raw')
+        let cursor: RowCursor
         try {
-          source = query.bounded ? stmt.all(query.params) : stmt.iterate(query.params)
+          if (query.bounded) {
+            const rows = stmt.all(query.params)
+            cursor = new RowCursor(
+              host,
+              resume === undefined ? rows : rows.map((r) => (r as unknown[])[0])
+            )
+          } else {
+            const reopen =
+              resume &&
+              ((last: readonly unknown[], delivered: number) => {
+                const next = resume(last, delivered)
+                return host.statement(next.sql, 'raw').iterate(next.params)
+              })
+            cursor = new RowCursor(host, stmt.iterate(query.params), reopen)
+          }
         } catch (error) {
           throw host.readError(error)
         }
-        const cursor = new RowCursor(host, source)
         try {
           yield* batches(cursor, query, batchSize)
         } finally {

@@ -1,8 +1,9 @@
 /**
  * Streaming reads. A scan keeps one SQLite statement open and hands out rows in batches, so memory
  * does not grow with the collection. better-sqlite3 refuses writes while a statement is open, so
- * before any write the engine asks every open cursor to `detach()`: the cursor reads its remaining
- * rows into memory and closes the statement (only scans interleaved with writes pay for that).
+ * before any write the engine asks every open cursor to `detach()`. A cursor in `_id` or index
+ * order closes its statement and reopens after the last row it handed out (keyset continuation);
+ * any other cursor reads its remaining rows into memory.
  */
 import { decodeDocument } from './codec.js'
 import type { StoredDoc } from './core.js'
@@ -15,16 +16,27 @@ export interface CursorRegistry {
   readError(error: unknown): unknown
 }
 
-/** An open statement iterator delivering raw rows in batches. */
+/** Reopens a resumable scan after the row `last` (`[doc, ...order keys]`), `delivered` rows in. */
+export type Reopen = (last: readonly unknown[], delivered: number) => Iterator<unknown>
+
+/** An open statement iterator delivering rows (the `doc` column) in batches. */
 export class RowCursor {
   readonly #registry: CursorRegistry
+  readonly #reopen: Reopen | undefined
   #iterator: Iterator<unknown> | undefined
   #buffered: unknown[] | undefined
   #position = 0
+  #last: readonly unknown[] | undefined
+  #delivered = 0
+  #suspended = false
 
-  /** Streams from an open statement `source`, or hands out rows already read (an array). */
-  constructor(registry: CursorRegistry, source: Iterator<unknown> | unknown[]) {
+  /**
+   * Streams from an open statement `source`, or hands out rows already read (an array). With
+   * `reopen`, rows are `[doc, ...order keys]` and a detached cursor resumes through it.
+   */
+  constructor(registry: CursorRegistry, source: Iterator<unknown> | unknown[], reopen?: Reopen) {
     this.#registry = registry
+    this.#reopen = reopen
     if (Array.isArray(source)) this.#buffered = source
     else {
       this.#iterator = source
@@ -43,16 +55,27 @@ export class RowCursor {
       if (out.length === 0) this.close()
       return out
     }
-    const iterator = this.#iterator
-    if (iterator === undefined) return out
     try {
+      if (this.#suspended) {
+        this.#suspended = false
+        this.#iterator = (this.#reopen as Reopen)(this.#last as unknown[], this.#delivered)
+        this.#registry.cursors.add(this)
+      }
+      const iterator = this.#iterator
+      if (iterator === undefined) return out
+      const keyed = this.#reopen !== undefined
       while (out.length < n) {
         const step = iterator.next()
         if (step.done === true) {
           this.close()
           break
         }
-        out.push(step.value)
+        if (keyed) {
+          const row = step.value as unknown[]
+          this.#last = row
+          this.#delivered++
+          out.push(row[0])
+        } else out.push(step.value)
       }
     } catch (error) {
       this.close()
@@ -61,14 +84,22 @@ export class RowCursor {
     return out
   }
 
-  /** Reads the remaining rows into memory and releases the statement. */
+  /** Releases the statement: to reopen it later when resumable, else reading the rest now. */
   detach(): void {
     const iterator = this.#iterator
     if (iterator === undefined) return
+    if (this.#reopen !== undefined && this.#last !== undefined) {
+      iterator.return?.()
+      this.#iterator = undefined
+      this.#suspended = true
+      this.#registry.cursors.delete(this)
+      return
+    }
     const rest: unknown[] = []
     try {
-      for (let step = iterator.next(); step.done !== true; step = iterator.next())
-        rest.push(step.value)
+      for (let step = iterator.next(); step.done !== true; step = iterator.next()) {
+        rest.push(this.#reopen === undefined ? step.value : (step.value as unknown[])[0])
+      }
     } catch (error) {
       this.close()
       throw this.#registry.readError(error)
@@ -84,6 +115,7 @@ export class RowCursor {
     this.#iterator?.return?.()
     this.#iterator = undefined
     this.#buffered = undefined
+    this.#suspended = false
     this.#registry.cursors.delete(this)
   }
 }

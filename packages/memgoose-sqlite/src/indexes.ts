@@ -8,13 +8,8 @@ import { DuplicateKeyError, IndexKeyer, QueryError, encodeKey, splitPath } from 
 import type { IndexInfo, IndexSpec, StoredDoc } from './core.js'
 import { indexTable } from './schema.js'
 
-/** The implicit primary index. */
-export const ID_INDEX: IndexInfo = Object.freeze({
-  name: '_id_',
-  key: Object.freeze([Object.freeze(['_id', 1] as const)]),
-  unique: true,
-  multikey: false,
-})
+// The implicit `_id_` index and the duplicate-key helpers are the core's, shared by every engine.
+export { ID_INDEX, atPosition, duplicateId } from './core.js'
 
 /** One secondary index of a collection, as loaded from the catalog. */
 export class SqliteIndex {
@@ -55,17 +50,6 @@ export class SqliteIndex {
     })
     return new DuplicateKeyError(collection, this.spec.name, keyPattern, keyValue)
   }
-}
-
-/** The DuplicateKeyError of an `_id` collision. */
-export function duplicateId(collection: string, id: unknown): DuplicateKeyError {
-  return new DuplicateKeyError(collection, '_id_', { _id: 1 }, { _id: id })
-}
-
-/** Records which document of a multi-document write failed, as `err.index` (MongoDB driver style). */
-export function atPosition(err: DuplicateKeyError, position: number): DuplicateKeyError {
-  Object.defineProperty(err, 'index', { value: position, enumerable: true })
-  return err
 }
 
 const FEATURES = new Set([

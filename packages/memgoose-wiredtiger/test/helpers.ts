@@ -8,10 +8,20 @@ import { afterAll } from 'vitest'
 
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url))
 
+const dirs: string[] = []
+const children = new Set<ChildProcess>()
+
+// Registered once per test file (at import, so at the file's root): hooks registered inside a test
+// would never run.
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL')
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
 /** A fresh temporary directory, removed after the file's tests. */
 export function tempDir(prefix = 'mgwt-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix))
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  dirs.push(dir)
   return dir
 }
 
@@ -24,8 +34,6 @@ export const key = (i: number): Buffer => Buffer.from(`k${String(i).padStart(8, 
 /** A compressible value derived from `i`. */
 export const value = (i: number): Buffer => Buffer.from(`value-${i}-`.repeat(20))
 
-const children = new Set<ChildProcess>()
-
 /**
  * Runs test/fixtures/<name>.ts in a child node process (TypeScript through tsx). A child still
  * running when the file's tests end (a failed or timed-out test) is killed.
@@ -36,7 +44,6 @@ export function spawnFixture(name: string, args: string[], nodeArgs: string[] = 
     cwd: packageRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  if (children.size === 0) afterAll(() => children.forEach((c) => c.kill('SIGKILL')))
   children.add(child)
   child.on('exit', () => children.delete(child))
   return child

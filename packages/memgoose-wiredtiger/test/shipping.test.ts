@@ -121,11 +121,10 @@ function stagePackage(stage: string): void {
 const smoke = `
 import { mkdtempSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createDatabase, Schema } from 'memgoose'
 
-const dataPath = mkdtempSync(join(tmpdir(), 'mgwt-smoke-'))
+const dataPath = mkdtempSync(join(process.cwd(), 'data-'))
 const db = await createDatabase({ storage: 'wiredtiger', wiredtiger: { dataPath } })
 const User = db.model('User', new Schema({ name: String, age: Number }))
 await User.create({ name: 'Ada', age: 36 })

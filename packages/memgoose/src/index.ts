@@ -56,6 +56,7 @@ export type { ModelClass } from './model/model-types.js'
 export type { QueryOptions, QueryOp } from './model/query.js'
 export type { SchemaOptions, SchemaDefinition, ToObjectOptions, Plugin } from './schema/schema.js'
 export * from './errors/index.js'
+export { StrictModeError } from './schema/cast-object.js'
 
 // ── the storage engine contract and what backends build on ──────────────────────────────────
 export type * from './engine/contract.js'

@@ -38,6 +38,19 @@ export interface ScanQuery {
    * at once, which costs far less than opening a streaming iterator.
    */
   readonly bounded: boolean
+  /**
+   * For streams in `_id` or (non-multikey) index order: rows are `[doc, ...order keys]`, and
+   * `resume(last, delivered)` is the query for the rows after `last`, so a cursor interrupted by a
+   * write can reopen where it stopped instead of reading everything that is left into memory.
+   * Undefined for other scans, whose rows are the `doc` alone.
+   */
+  readonly resume: ((last: readonly unknown[], delivered: number) => ResumeQuery) | undefined
+}
+
+/** The continuation of a resumable scan. */
+export interface ResumeQuery {
+  readonly sql: string
+  readonly params: Record<string, unknown>
 }
 
 const ID_DIRECTIONS: readonly (1 | -1)[] = [1]
@@ -87,27 +100,50 @@ export function buildScan(plan: ScanPlan, target: ScanTarget, count = false): Sc
     // on point lookups (measured), and a checked integer cannot carry SQL.
     tail = ` LIMIT ${sqlInteger(plan.limit ?? -1)} OFFSET ${sqlInteger(plan.skip ?? 0)}`
   }
-  const body =
-    `FROM ${from}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}` +
-    `${multikey ? ' GROUP BY i.rid' : ''}`
-  const sql = count
-    ? exact
-      ? tail === ''
-        ? multikey
-          ? `SELECT count(DISTINCT i.rid) ${body.replace(' GROUP BY i.rid', '')}`
-          : `SELECT count(*) ${body}`
-        : `SELECT count(*) FROM (SELECT 1 ${body} ORDER BY ${order.join(', ')}${tail})`
-      : `SELECT d.doc ${body} ORDER BY ${order.join(', ')}`
-    : `SELECT d.doc ${body} ORDER BY ${order.join(', ')}${tail}`
-  return {
-    sql,
+  const body = (extra?: string) => {
+    const all = extra === undefined ? where : [...where, extra]
+    return `FROM ${from}${all.length > 0 ? ` WHERE ${all.join(' AND ')}` : ''}${multikey ? ' GROUP BY i.rid' : ''}`
+  }
+  const orderBy = ` ORDER BY ${order.join(', ')}`
+  const residual = filter.residual === undefined ? undefined : compileFilter(filter.residual)
+  const common = {
     params: params.values,
     residualFilter: filter.residual,
-    residual: filter.residual === undefined ? undefined : compileFilter(filter.residual),
+    residual,
     skip: exact ? 0 : (plan.skip ?? 0),
     limit: exact ? undefined : plan.limit,
     bounded: lookups || (tail !== '' && plan.limit !== undefined && plan.limit <= SMALL),
   }
+  if (count) {
+    const sql = !exact
+      ? `SELECT d.doc ${body()}${orderBy}`
+      : tail !== ''
+        ? `SELECT count(*) FROM (SELECT 1 ${body()}${orderBy}${tail})`
+        : multikey
+          ? `SELECT count(DISTINCT i.rid) FROM ${from}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`
+          : `SELECT count(*) ${body()}`
+    return { ...common, sql, resume: undefined }
+  }
+  if ((plan.sort !== undefined && plan.sort.length > 0) || multikey) {
+    return { ...common, sql: `SELECT d.doc ${body()}${orderBy}${tail}`, resume: undefined }
+  }
+  const keys = index === undefined ? ['d.id'] : ['i.k', 'i.rid']
+  const columns = `d.doc, ${keys.join(', ')}`
+  const resume = (last: readonly unknown[], delivered: number): ResumeQuery => {
+    const after: Record<string, unknown> = { ...params.values }
+    keys.forEach((_, i) => (after[`after${i}`] = last[i + 1]))
+    const bound = keys.length === 1 ? '@after0' : '(@after0, @after1)'
+    const tuple = keys.length === 1 ? keys[0] : `(${keys.join(', ')})`
+    const rest =
+      exact && plan.limit !== undefined
+        ? ` LIMIT ${sqlInteger(Math.max(0, plan.limit - delivered))}`
+        : ''
+    return {
+      sql: `SELECT ${columns} ${body(`${tuple} ${reverse ? '<' : '>'} ${bound}`)}${orderBy}${rest}`,
+      params: after,
+    }
+  }
+  return { ...common, sql: `SELECT ${columns} ${body()}${orderBy}${tail}`, resume }
 }
 
 /**

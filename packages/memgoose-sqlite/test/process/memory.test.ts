@@ -18,8 +18,8 @@ const TOTAL = 1_000_000
 /** A cache directory per version of the files that define the stored format. */
 function cacheDir(): string {
   const hash = createHash('sha256')
-  for (const file of ['schema.ts', 'codec.ts', 'indexes.ts']) {
-    hash.update(readFileSync(new URL(`../../src/${file}`, import.meta.url)))
+  for (const file of ['src/schema.ts', 'src/codec.ts', '../memgoose/src/values/keystring.ts']) {
+    hash.update(readFileSync(new URL(`../../${file}`, import.meta.url)))
   }
   const name = `memgoose-sqlite-1m-${hash.digest('hex').slice(0, 12)}`
   // Databases of earlier formats are 200 MB each: remove them.

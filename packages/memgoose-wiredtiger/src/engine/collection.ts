@@ -232,7 +232,10 @@ export class WiredTigerCollection implements EngineCollection {
 
   #isEmpty(): boolean {
     const session = this.#host.readSession(undefined)
-    return this.#host.cursor(session, this.#entry.table).scanSync({ limit: 1, values: false }).length === 0
+    return (
+      this.#host.cursor(session, this.#entry.table).scanSync({ limit: 1, values: false }).length ===
+      0
+    )
   }
 
   async dropIndex(name: string): Promise<boolean> {

@@ -183,7 +183,9 @@ export class WiredTigerEngine implements StorageEngine, WiredTigerHost {
     this.#assertOpen()
     let collection = this.#collections.get(name)
     if (!collection) {
-      collection = (await this.ddl((session) => WiredTigerCollection.open(this, session, name))) as WiredTigerCollection
+      collection = (await this.ddl((session) =>
+        WiredTigerCollection.open(this, session, name)
+      )) as WiredTigerCollection
       this.#collections.set(name, collection)
     }
     for (const index of spec.indexes) await collection.ensureIndex(index)

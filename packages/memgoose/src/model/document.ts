@@ -55,6 +55,13 @@ export class Document {
         onDefault: (p) => markDefaulted(this.$__, p),
       })
     }
+    // MongoDB stores `_id` as the first field whatever order the document was built in.
+    if (this._doc._id !== undefined) {
+      for (const key in this._doc) {
+        if (key !== '_id') this._doc = { _id: this._doc._id, ...this._doc }
+        break
+      }
+    }
     for (const [path, err] of Object.entries(errors.errors)) this.#castErrors().set(path, err)
     for (const key of Object.keys(input)) {
       const virtual = schema.virtuals.get(key)
@@ -122,7 +129,9 @@ export class Document {
       virtual.applySetters(value, this)
       return this
     }
-    const type = schema.paths.get(realPath)
+    // Paths inside subdocuments, document arrays and Maps (`items.0.qty`) are typed by deepPath.
+    const type =
+      schema.paths.get(realPath) ?? (realPath.includes('.') ? schema.deepPath(realPath) : undefined)
     if (type) {
       if (type.options.immutable && !this.$__.isNew && this.$__.original !== undefined) {
         const immutable =

@@ -59,6 +59,11 @@ export class ArrayType extends SchemaType {
     return this.#kinds.add(name, schema, value)
   }
 
+  /** The element schema and its embedded discriminators' schemas (document arrays). */
+  subschemas(): readonly Schema[] {
+    return this.#kinds ? [this.caster as Schema, ...this.#kinds.schemas()] : [this.caster as Schema]
+  }
+
   /** The schema of one element of a document array (its embedded discriminator's, if any). */
   schemaFor(item: unknown): Schema {
     return this.#kinds ? this.#kinds.schemaFor(item) : (this.caster as Schema)
@@ -90,6 +95,11 @@ export class EmbeddedType extends SchemaType {
   override discriminator(name: string, schema: Schema, value?: string): Schema {
     this.#kinds ??= new SubdocumentKinds(this.schema)
     return this.#kinds.add(name, schema, value)
+  }
+
+  /** The schema and its embedded discriminators' schemas. */
+  subschemas(): readonly Schema[] {
+    return this.#kinds ? [this.schema, ...this.#kinds.schemas()] : [this.schema]
   }
 
   /** The schema for a value of this path (its embedded discriminator's, if any). */

@@ -27,6 +27,11 @@ export class SubdocumentKinds {
     return merged
   }
 
+  /** The schemas of the registered kinds. */
+  schemas(): Schema[] {
+    return [...this.#byValue.values()]
+  }
+
   /** The schema for a subdocument value: its kind's, or the base schema. */
   schemaFor(value: unknown): Schema {
     if (!isPlainObject(value)) return this.#base

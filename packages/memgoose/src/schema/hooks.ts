@@ -71,7 +71,8 @@ export class Hooks {
   ): Promise<void> {
     for (const hook of this.#pre) {
       if (!applies(hook, name, kind)) continue
-      await callHook(hook.fn, ctx, args, kind, 'pre')
+      // mongoose 7+ init hooks are synchronous and get the raw data first, no `next`.
+      await callHook(hook.fn, ctx, args, kind, name === 'init' ? 'post' : 'pre')
     }
   }
 

@@ -394,13 +394,22 @@ export class Schema<_T = any> {
       if (/^\d+$/.test(rest[0]) || rest[0] === '$' || rest[0].startsWith('$[')) rest = rest.slice(1)
       if (type instanceof ArrayType) {
         if (rest.length === 0) return type.isDocumentArray ? undefined : (type.caster as SchemaType)
-        return type.isDocumentArray ? (type.caster as Schema).deepPath(rest.join('.')) : undefined
+        return type.isDocumentArray ? deepPathIn(type.subschemas(), rest.join('.')) : undefined
       }
       if (type instanceof EmbeddedType)
-        return rest.length === 0 ? type : type.schema.deepPath(rest.join('.'))
+        return rest.length === 0 ? type : deepPathIn(type.subschemas(), rest.join('.'))
       if (type instanceof MapType) return rest.length <= 1 ? type.of : undefined
       return undefined
     }
     return undefined
   }
+}
+
+/** The first of `schemas` (a base and its embedded discriminators) that types `path`. */
+function deepPathIn(schemas: readonly Schema[], path: string): SchemaType | undefined {
+  for (const schema of schemas) {
+    const found = schema.deepPath(path)
+    if (found) return found
+  }
+  return undefined
 }

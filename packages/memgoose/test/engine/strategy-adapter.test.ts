@@ -61,7 +61,9 @@ describe('StorageStrategy adapter', () => {
     ])
     const db = await createDatabase({ models: { Person: { storage: strategy } } })
     const Person = db.model('Person', new Schema({ _id: String, name: String, n: Number }))
-    expect((await Person.find({ n: { $gt: 1 } }).lean()).map((p: { name: string }) => p.name)).toEqual(['Bob'])
+    expect(
+      (await Person.find({ n: { $gt: 1 } }).lean()).map((p: { name: string }) => p.name)
+    ).toEqual(['Bob'])
     await db.close()
   })
 

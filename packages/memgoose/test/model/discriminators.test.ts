@@ -109,5 +109,7 @@ describe('discriminators', () => {
       { kind: 'Square', name: 's', side: 2 },
     ])
     expect(raw!.main).toEqual({ kind: 'Circle', radius: 1 })
+    expect(await Drawing.countDocuments({ 'shapes.radius': '3' })).toBe(1)
+    expect(await Drawing.countDocuments({ 'main.radius': '1' })).toBe(1)
   })
 })

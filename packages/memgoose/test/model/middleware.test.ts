@@ -134,13 +134,16 @@ describe('document middleware', () => {
   it('init hooks run when documents are loaded', async () => {
     const calls: unknown[] = []
     const schema = new Schema({ n: Number })
+    schema.pre('init', function (this: any, raw: any) {
+      calls.push(`raw ${raw.n}`)
+    })
     schema.post('init', function (this: any, doc: any) {
       calls.push(doc.n)
     })
     const M = ctx.db.model('M', schema)
     await M.create({ n: 7 })
     await M.find()
-    expect(calls).toEqual([7])
+    expect(calls).toEqual(['raw 7', 7])
   })
 })
 
@@ -243,6 +246,24 @@ describe('query middleware', () => {
     const M = ctx.db.model('M', schema)
     await expect(M.find()).rejects.toThrow('blocked')
     await expect(M.findOne({ _id: 'bad' })).rejects.toThrow('mapped: CastError')
+  })
+})
+
+describe('memgoose context form and options', () => {
+  it('({ query }) hooks get the query; errorHandler: true marks an error handler', async () => {
+    const schema = new Schema({ n: Number, hidden: Boolean })
+    schema.pre('find', ({ query }: any) => {
+      query.where({ hidden: { $ne: true } })
+    })
+    let handled: unknown
+    schema.post('findOne', { errorHandler: true }, function (err: unknown) {
+      handled = err
+    })
+    const M = ctx.db.model('M', schema)
+    await M.create([{ n: 1 }, { n: 2, hidden: true }])
+    expect((await M.find()).map((d: any) => d.n)).toEqual([1])
+    await expect(M.findOne({ n: 'x' })).rejects.toMatchObject({ name: 'CastError' })
+    expect(handled).toMatchObject({ name: 'CastError' })
   })
 })
 

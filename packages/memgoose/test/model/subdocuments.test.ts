@@ -127,4 +127,15 @@ describe('subdocuments', () => {
     void order.items[0].total
     expect(JSON.stringify(order)).toBe(JSON.stringify(order.toJSON()))
   })
+
+  it('doc.set() reaches into subdocuments and document arrays by dot path', async () => {
+    const Order = orderModel()
+    const order = await Order.create({ items: [{ sku: 'a', qty: 1 }], ship: { city: 'x' } })
+    order.set('items.0.qty', '4')
+    order.set('ship.city', 'Rome')
+    await order.save()
+    const raw = await Order.findById(order._id).lean()
+    expect(raw!.items[0].qty).toBe(4)
+    expect(raw!.ship.city).toBe('Rome')
+  })
 })

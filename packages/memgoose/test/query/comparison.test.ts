@@ -180,3 +180,16 @@ describe('$in and $nin', () => {
     expect(match({ a: { $nin: [1, 2] } }, { a: 3 })).toBe(true)
   })
 })
+
+describe('64-bit integers', () => {
+  it('orders bigint and Long values exactly, also against doubles', () => {
+    const big = 2n ** 60n
+    expect(compileFilter({ n: { $gt: 10n } })({ n: 50n })).toBe(true)
+    expect(compileFilter({ n: { $gt: 10 } })({ n: 50n })).toBe(true)
+    expect(compileFilter({ n: { $lt: 10n } })({ n: 50 })).toBe(false)
+    // Neighbours beyond 2^53 are one apart as integers but the same double.
+    expect(compileFilter({ n: { $gt: big } })({ n: big + 1n })).toBe(true)
+    expect(compileFilter({ n: { $gt: Long.fromBigInt(big) } })({ n: Long.fromBigInt(big + 1n) })).toBe(true)
+    expect(compileFilter({ n: { $gte: big + 1n } })({ n: big })).toBe(false)
+  })
+})

@@ -27,5 +27,4 @@ export class SecondaryIndex {
   info(): IndexInfo {
     return { ...this.spec, multikey: this.multikey }
   }
-
 }

@@ -9,7 +9,8 @@ import { TypeRank, typeRank } from '../../../values/type-order.js'
 import { leaf } from '../types.js'
 import type { OperatorCompiler } from '../types.js'
 import type { ValueTest } from '../walk.js'
-import { equalsTest, isNaNValue, isNumberObject, isNumeric } from './equality.js'
+import { isLong } from '../../../values/bson.js'
+import { equalsTest, isNaNValue, isNumeric } from './equality.js'
 
 type Order = '$gt' | '$gte' | '$lt' | '$lte'
 
@@ -30,13 +31,13 @@ function numberTest(order: Order, n: number): ValueTest {
   if (n !== n) return order === '$gte' || order === '$lte' ? isNaNValue : () => false
   switch (order) {
     case '$gt':
-      return (v) => (typeof v === 'number' ? v > n : isNumberObject(v) && toNumber(v) > n)
+      return (v) => (typeof v === 'number' ? v > n : isNumeric(v) && toNumber(v) > n)
     case '$gte':
-      return (v) => (typeof v === 'number' ? v >= n : isNumberObject(v) && toNumber(v) >= n)
+      return (v) => (typeof v === 'number' ? v >= n : isNumeric(v) && toNumber(v) >= n)
     case '$lt':
-      return (v) => (typeof v === 'number' ? v < n : isNumberObject(v) && toNumber(v) < n)
+      return (v) => (typeof v === 'number' ? v < n : isNumeric(v) && toNumber(v) < n)
     case '$lte':
-      return (v) => (typeof v === 'number' ? v <= n : isNumberObject(v) && toNumber(v) <= n)
+      return (v) => (typeof v === 'number' ? v <= n : isNumeric(v) && toNumber(v) <= n)
   }
 }
 
@@ -45,6 +46,8 @@ export function orderTest(order: Order, x: unknown, path: string): ValueTest {
   if (x instanceof RegExp) {
     throw new QueryError('BAD_FILTER', `${order} on "${path}" cannot take a regular expression`)
   }
+  // 64-bit integers compare exactly (beyond 2^53 a double would merge neighbours).
+  if (typeof x === 'bigint' || isLong(x)) return (v) => isNumeric(v) && holds(order, compareValues(v, x))
   if (isNumeric(x)) return numberTest(order, toNumber(x))
   if (typeof x === 'string')
     return (v) => typeof v === 'string' && holds(order, compareStrings(v, x))
