@@ -105,14 +105,14 @@ function stagePackage(stage: string): void {
   // Clean checkout (or stale prebuild): build the prebuild here, with the workspace's tools and the
   // package's deps/.
   symlinkSync(join(workspaceRoot, 'node_modules'), join(stage, 'node_modules'))
-  const result = spawnSync('npm', ['run', 'prebuild'], {
+  const result = spawnSync('npm', ['run', 'prebuildify'], {
     cwd: stage,
     env: { ...process.env, MEMGOOSE_WT_DEPS_DIR: join(packageRoot, 'deps') },
     encoding: 'utf8',
     timeout: 300_000,
   })
   if (result.status !== 0)
-    throw new Error(`npm run prebuild failed:\n${result.stdout}\n${result.stderr}`)
+    throw new Error(`npm run prebuildify failed:\n${result.stdout}\n${result.stderr}`)
   rmSync(join(stage, 'node_modules'))
   rmSync(join(stage, 'build'), { recursive: true, force: true })
 }

@@ -102,6 +102,8 @@ export function orderSql(order: Order, x: unknown, params: Params): ValueSql | u
     const p = params.add(x)
     return { missing: false, sql: (loc) => `(${loc.type} = 'text' AND ${loc.value} ${op} ${p})` }
   }
+  // The core orders 64-bit integer operands exactly (not as doubles): left to it.
+  if (typeof x === 'bigint' || isLong(x)) return undefined
   const n = numericOperand(x)
   if (n !== undefined) return numberTest(op, n, params)
   if (x instanceof Date) {
