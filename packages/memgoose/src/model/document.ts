@@ -324,8 +324,6 @@ export class Document {
 
 /** The stored form of the document as it stands now (Maps → objects, populated docs → documents' values). */
 export function storedView(doc: Document): Record<string, unknown> {
-  // Every document write passes here: values assigned after construction are checked too.
-  assertSafeDocument(doc._doc)
   return toStoredForm(doc._doc) as Record<string, unknown>
 }
 

@@ -49,8 +49,13 @@ export async function insertMany(
       throw validationErrors[0].error
   }
   const invalid = new Set(validationErrors.map((v) => v.index))
-  const candidates = docs.map((doc, index) => ({ doc, index })).filter((c) => !invalid.has(c.index))
-  for (const { doc } of candidates) stampNew(model, doc, options)
+  const candidates: { doc: Document; index: number; stored: StoredDoc }[] = []
+  docs.forEach((doc, index) => {
+    if (invalid.has(index)) return
+    stampNew(model, doc, options)
+    // One stored form per document: written to the engine and kept as the change-tracking baseline.
+    candidates.push({ doc, index, stored: storedView(doc) as StoredDoc })
+  })
   const internals = model.$__model
   const store = await internals.host.storeFor(internals)
   const txn = await resolveTxn(options.session, store.engine)
@@ -60,7 +65,7 @@ export async function insertMany(
   while (pending.length > 0) {
     try {
       await store.insert(
-        pending.map((c) => storedView(c.doc) as StoredDoc),
+        pending.map((c) => c.stored),
         txn
       )
       inserted.push(...pending)
@@ -73,7 +78,7 @@ export async function insertMany(
         const before = pending.slice(0, err.index)
         if (before.length > 0)
           await store.insert(
-            before.map((c) => storedView(c.doc) as StoredDoc),
+            before.map((c) => c.stored),
             txn
           )
         inserted.push(...before)
@@ -82,7 +87,7 @@ export async function insertMany(
       pending = pending.filter((_, i) => i !== err.index)
     }
   }
-  for (const { doc } of inserted) markSaved(doc, storedView(doc))
+  for (const { doc, stored } of inserted) markSaved(doc, stored)
   const out = inserted.map((c) => (options.lean ? storedView(c.doc) : c.doc))
   if (writeErrors.length > 0) {
     const error = new BulkWriteError(writeErrors, out, { insertedCount: out.length })

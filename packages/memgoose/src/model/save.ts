@@ -76,7 +76,8 @@ export function stampNew(
 /** After a successful write: the stored form becomes the new baseline for change tracking. */
 export function markSaved(doc: Document, stored: Record<string, unknown>): void {
   doc.$__.isNew = false
-  doc.$__.original = cloneValue(stored)
+  // Shared with the engine, not copied: neither side ever mutates a stored document in place.
+  doc.$__.original = stored
   doc.$__.modified.clear()
   clearDefaulted(doc.$__)
 }

@@ -2,9 +2,21 @@
  * Conversions between a document's in-memory form (Maps, populated documents) and the stored form that
  * crosses the engine contract (plain objects, ids), as MongoDB stores mongoose documents.
  */
+import { UnsafeInputError } from '../errors/index.js'
 import { isLong, isPlainObject } from '../values/bson.js'
+import { isForbiddenKey } from '../values/paths.js'
 import type { Schema } from '../schema/schema.js'
 import { MapType } from '../schema/compound-types.js'
+
+/** MongoDB's nesting limit, applied to every document that reaches an engine. */
+const MAX_DEPTH = 100
+
+function safeKey(key: string): string {
+  if (isForbiddenKey(key)) {
+    throw new UnsafeInputError('UNSAFE_KEY', `The key "${key}" is not allowed in a document`)
+  }
+  return key
+}
 
 /**
  * Stored form of a value: Maps become plain objects, undefined fields vanish, and Documents — which
@@ -12,19 +24,23 @@ import { MapType } from '../schema/compound-types.js'
  * The result shares nothing mutable with the input (Dates and byte arrays are copied too), so it can
  * be handed to an engine that keeps the objects it is given.
  */
-export function toStoredForm(value: unknown): unknown {
+export function toStoredForm(value: unknown, depth = 0): unknown {
   if (typeof value !== 'object' || value === null) return value
+  // The same walk guards the engine boundary: no runaway nesting, no prototype-polluting keys.
+  if (depth > MAX_DEPTH) {
+    throw new UnsafeInputError('DOCUMENT_TOO_DEEP', `Document nesting exceeds ${MAX_DEPTH} levels`)
+  }
   if (Array.isArray(value)) {
     const out = new Array(value.length)
     for (let i = 0; i < value.length; i++) {
-      const v = toStoredForm(value[i])
+      const v = toStoredForm(value[i], depth + 1)
       out[i] = v === undefined ? null : v
     }
     return out
   }
   if (value instanceof Map) {
     const out: Record<string, unknown> = {}
-    for (const [k, v] of value) out[String(k)] = toStoredForm(v)
+    for (const [k, v] of value) out[safeKey(String(k))] = toStoredForm(v, depth + 1)
     return out
   }
   const asDoc = value as { $__?: unknown; _doc?: Record<string, unknown> }
@@ -33,7 +49,7 @@ export function toStoredForm(value: unknown): unknown {
     const out: Record<string, unknown> = {}
     for (const key of Object.keys(value)) {
       const v = value[key]
-      if (v !== undefined) out[key] = toStoredForm(v)
+      if (v !== undefined) out[safeKey(key)] = toStoredForm(v, depth + 1)
     }
     return out
   }

@@ -99,7 +99,7 @@ function collectChecks(
   const modified = doc.$__.isNew ? undefined : new Set(doc.modifiedPaths())
   const checks: Check[] = []
   for (const [path, type] of schema.paths) {
-    if (only && !only.has(path)) continue
+    if (!mayFail(type) || (only && !only.has(path))) continue
     const isRequired = type.validators.some((v) => v.type === 'required')
     if (modified && !modified.has(path) && !(isRequired && doc.isSelected(path))) continue
     const value = readPath(doc._doc, path)
@@ -110,6 +110,19 @@ function collectChecks(
 }
 
 /** Subdocuments validate against their own schema, with full paths like `items.0.price`. */
+/**
+ * True when a path can fail validation: it has validators of its own, or holds subdocuments or
+ * validated array elements. Checked before reading the value, so unvalidated paths cost nothing.
+ */
+function mayFail(type: SchemaType): boolean {
+  return (
+    type.validators.length > 0 ||
+    type instanceof EmbeddedType ||
+    (type instanceof ArrayType &&
+      (type.isDocumentArray || (type.caster as SchemaType).validators.length > 0))
+  )
+}
+
 function collectSubdocumentChecks(
   type: SchemaType,
   value: unknown,

@@ -189,7 +189,24 @@ describe('64-bit integers', () => {
     expect(compileFilter({ n: { $lt: 10n } })({ n: 50 })).toBe(false)
     // Neighbours beyond 2^53 are one apart as integers but the same double.
     expect(compileFilter({ n: { $gt: big } })({ n: big + 1n })).toBe(true)
-    expect(compileFilter({ n: { $gt: Long.fromBigInt(big) } })({ n: Long.fromBigInt(big + 1n) })).toBe(true)
+    expect(
+      compileFilter({ n: { $gt: Long.fromBigInt(big) } })({ n: Long.fromBigInt(big + 1n) })
+    ).toBe(true)
     expect(compileFilter({ n: { $gte: big + 1n } })({ n: big })).toBe(false)
+  })
+})
+
+describe('numbers of different kinds', () => {
+  it('$in with Decimal128 or Long members matches equal plain numbers, as $eq does', () => {
+    expect(compileFilter({ n: { $in: [Decimal128.fromString('2.5')] } })({ n: 2.5 })).toBe(true)
+    expect(compileFilter({ n: { $eq: Decimal128.fromString('2.5') } })({ n: 2.5 })).toBe(true)
+    expect(compileFilter({ n: { $in: [Long.fromNumber(3)] } })({ n: 3 })).toBe(true)
+    expect(compileFilter({ n: { $in: [Long.fromNumber(3)] } })({ n: 4 })).toBe(false)
+  })
+
+  it('NaN satisfies no range with a 64-bit operand', () => {
+    expect(compileFilter({ n: { $lte: Long.fromNumber(5) } })({ n: Number.NaN })).toBe(false)
+    expect(compileFilter({ n: { $lt: 5n } })({ n: Number.NaN })).toBe(false)
+    expect(compileFilter({ n: { $lt: 5 } })({ n: Number.NaN })).toBe(false)
   })
 })

@@ -47,7 +47,10 @@ export function orderTest(order: Order, x: unknown, path: string): ValueTest {
     throw new QueryError('BAD_FILTER', `${order} on "${path}" cannot take a regular expression`)
   }
   // 64-bit integers compare exactly (beyond 2^53 a double would merge neighbours).
-  if (typeof x === 'bigint' || isLong(x)) return (v) => isNumeric(v) && holds(order, compareValues(v, x))
+  if (typeof x === 'bigint' || isLong(x)) {
+    // NaN sorts below every number but satisfies no range, as with plain number operands.
+    return (v) => isNumeric(v) && !isNaNValue(v) && holds(order, compareValues(v, x))
+  }
   if (isNumeric(x)) return numberTest(order, toNumber(x))
   if (typeof x === 'string')
     return (v) => typeof v === 'string' && holds(order, compareStrings(v, x))

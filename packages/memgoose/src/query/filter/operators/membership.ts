@@ -46,7 +46,12 @@ export function membershipTest(list: unknown, ctx: OperatorContext): ValueTest {
       for (let i = 0; i < regexps.length; i++) if (regexps[i].test(v)) return true
       return false
     }
-    if (typeof v === 'number') return v !== v && nan
+    if (typeof v === 'number') {
+      if (v !== v) return nan
+      // Members such as Decimal128('2.5') or Long(3) equal plain numbers too, as $eq says.
+      for (let i = 0; i < others.length; i++) if (others[i](v)) return true
+      return false
+    }
     if (isNumberObject(v)) {
       const n = toNumber(v)
       if (n !== n) return nan
