@@ -17,6 +17,9 @@ import type { Loc, ValueSql } from './values.js'
 import { PathWalk } from './walk.js'
 import type { Cond } from './walk.js'
 
+/** Longest `$in`/`$nin` list compiled to SQL (each member binds a few parameters). */
+const MAX_IN_MEMBERS = 2000
+
 /** A filter split into SQL and what is left for JS. */
 export interface SqlFilter {
   /** An SQL boolean expression (`1` for no condition). */
@@ -193,7 +196,8 @@ class FilterSql {
   }
 
   #membership(list: unknown): ValueSql | undefined {
-    if (!Array.isArray(list)) return undefined
+    // Very long lists stay in the JS residual: each member binds parameters, and SQLite caps those.
+    if (!Array.isArray(list) || list.length > MAX_IN_MEMBERS) return undefined
     const tests: ValueSql[] = []
     for (const member of list) {
       if (member instanceof RegExp) {

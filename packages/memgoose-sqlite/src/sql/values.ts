@@ -132,8 +132,18 @@ export function anySql(tests: readonly ValueSql[]): ValueSql {
   if (tests.length === 1) return tests[0]
   return {
     missing: tests.some((t) => t.missing),
-    sql: (loc) => `(${tests.map((t) => t.sql(loc)).join(' OR ')})`,
+    sql: (loc) => balancedOr(tests.map((t) => t.sql(loc))),
   }
+}
+
+/**
+ * `a OR b OR c ...` as a balanced tree: SQLite parses a flat chain left-deep and refuses trees deeper
+ * than 1000, which a `$in` of a thousand values (a `$lookup` batch) would reach.
+ */
+function balancedOr(parts: readonly string[]): string {
+  if (parts.length === 1) return parts[0]
+  const mid = parts.length >> 1
+  return `(${balancedOr(parts.slice(0, mid))} OR ${balancedOr(parts.slice(mid))})`
 }
 
 /**

@@ -37,12 +37,19 @@ function contextFor(
       if (disc && filter[disc.key] === undefined) filter[disc.key] = disc.value
       return (async function* () {
         const store = await host.storeFor(internals)
-        yield* store.stream(filter, { sort: head.sort, skip: head.skip, limit: head.limit, txn })
+        // Stages never mutate their input, and run() copies what leaves the pipeline: borrow.
+        yield* store.stream(filter, {
+          sort: head.sort,
+          skip: head.skip,
+          limit: head.limit,
+          txn,
+          borrow: true,
+        })
       })()
     },
     async find(collection, filter) {
       const store = await host.collectionStore(collection)
-      return store.find(filter, { txn })
+      return store.find(filter, { txn, borrow: true })
     },
     async write(collection, docs, mode) {
       const store = await host.collectionStore(collection)
@@ -132,7 +139,10 @@ export function runAggregate(
       return (async function* () {
         const store = await model.$__model.host.storeFor(model.$__model)
         const txn = await resolveTxn(opts.session, store.engine)
-        yield* runPipeline(stages, contextFor(model, txn, opts.let))
+        // Output may still be (or contain) borrowed stored documents: hand out copies.
+        for await (const doc of runPipeline(stages, contextFor(model, txn, opts.let))) {
+          yield cloneValue(doc)
+        }
       })()
     },
     async explain(stages: Doc[]) {

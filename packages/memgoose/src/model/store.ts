@@ -9,6 +9,7 @@ import type {
   IndexInfo,
   IndexKeyField,
   IndexSpec,
+  ScanPlan,
   StorageEngine,
   StoredDoc,
 } from '../engine/contract.js'
@@ -16,6 +17,7 @@ import { planQuery, type QueryPlan } from '../planner/index.js'
 import { compileFilter, compileProjection, normalizeSort, sortDocuments } from '../query/index.js'
 import { isPlainObject } from '../values/bson.js'
 import { cloneValue } from '../values/clone.js'
+import { valuesEqual } from '../values/compare.js'
 
 /** Options of a read. */
 export interface ReadOptions {
@@ -26,6 +28,12 @@ export interface ReadOptions {
   hint?: string
   txn?: EngineTxn
   batchSize?: number
+  /**
+   * Hand back the engine's own (immutable) documents instead of copies, for callers that copy what
+   * they keep anyway (hydration) or never mutate what they read (the aggregation pipeline, which
+   * copies its output). Without it every result is a caller-owned copy.
+   */
+  borrow?: boolean
 }
 
 type Doc = Record<string, unknown>
@@ -36,6 +44,9 @@ export class CollectionStore {
   readonly engine: StorageEngine
   #collection: EngineCollection
   #indexes: readonly IndexInfo[] = []
+  /** Single-field, non-multikey, non-partial indexes by path: the equality shortcut's candidates. */
+  #equalityIndexes = new Map<string, IndexInfo>()
+  #couldBecomeMultikey = false
   #owned: boolean
 
   private constructor(engine: StorageEngine, collection: EngineCollection) {
@@ -64,8 +75,29 @@ export class CollectionStore {
 
   /** Reloads index metadata (after creating or dropping an index, or a write that made one multikey). */
   async refreshIndexes(): Promise<readonly IndexInfo[]> {
-    this.#indexes = await this.#collection.listIndexes()
+    this.#setIndexes(await this.#collection.listIndexes())
     return this.#indexes
+  }
+
+  #setIndexes(indexes: readonly IndexInfo[]): void {
+    this.#indexes = indexes
+    this.#equalityIndexes.clear()
+    this.#couldBecomeMultikey = false
+    for (const info of indexes) {
+      if (info.name === '_id_') continue
+      if (!info.multikey) this.#couldBecomeMultikey = true
+      if (info.key.length === 1 && !info.multikey && info.partialFilterExpression === undefined) {
+        this.#equalityIndexes.set(info.key[0][0], info)
+      }
+    }
+  }
+
+  /**
+   * After a write: an index that held no arrays may hold one now, and the planner must know (an
+   * index walk over arrays neither gives sorted output nor one entry per document).
+   */
+  async #afterWrite(): Promise<void> {
+    if (this.#couldBecomeMultikey) this.#setIndexes(await this.#collection.listIndexes())
   }
 
   /** The indexes, as last loaded. */
@@ -80,10 +112,12 @@ export class CollectionStore {
     if (idKey !== undefined && !options.skip) {
       const found = await this.#collection.get(idKey.id, options.txn)
       if (!found || (idKey.rest && !compileFilter(filter)(found)) || options.limit === 0) return []
-      return [this.#output(found, project)]
+      return [this.#output(found, project, options.borrow)]
     }
-    const { plan, sortCovered } = this.#plan(filter, options)
-    const predicate = compileFilter(filter)
+    const shortcut =
+      options.sort === undefined && !options.skip ? this.#equalityShortcut(filter) : undefined
+    const { plan, sortCovered } = shortcut ?? this.#plan(filter, options)
+    const predicate = shortcut?.predicate ?? compileFilter(filter)
     const sort = options.sort === undefined ? undefined : normalizeSort(options.sort as never)
     const needsSort = sort !== undefined && sort.length > 0 && !sortCovered
     const pushedWindow = plan.skip !== undefined || plan.limit !== undefined
@@ -103,7 +137,8 @@ export class CollectionStore {
     if (needsSort) sortDocuments(matched, sort as never)
     const end = limit !== undefined && limit > 0 ? skip + limit : matched.length
     const window = skip > 0 || end < matched.length ? matched.slice(skip, end) : matched
-    for (let i = 0; i < window.length; i++) window[i] = this.#output(window[i], project)
+    for (let i = 0; i < window.length; i++)
+      window[i] = this.#output(window[i], project, options.borrow)
     return window
   }
 
@@ -134,7 +169,7 @@ export class CollectionStore {
           toSkip--
           continue
         }
-        out.push(this.#output(doc, project))
+        out.push(this.#output(doc, project, options.borrow))
         if (--left <= 0) break
       }
       yield* out
@@ -177,6 +212,42 @@ export class CollectionStore {
     })
   }
 
+  /**
+   * The planner's answer, without running it, for the commonest query: one top-level field equal to
+   * a scalar, with a single-field index on it that holds no arrays. The re-check is then an exact
+   * comparison of that one field, with MongoDB's equality.
+   */
+  #equalityShortcut(
+    filter: Doc
+  ): { plan: ScanPlan; sortCovered: boolean; predicate: (doc: Doc) => boolean } | undefined {
+    if (this.engine.capabilities.filterPushdown) return undefined
+    let field: string | undefined
+    for (const key in filter) {
+      if (field !== undefined) return undefined
+      field = key
+    }
+    if (field === undefined || field.startsWith('$') || field.includes('.')) return undefined
+    const value = filter[field]
+    const type = typeof value
+    if (!(type === 'string' || type === 'boolean' || (type === 'number' && value === value)))
+      return undefined
+    const index = this.#equalityIndexes.get(field)
+    if (index === undefined) return undefined
+    const bound = [value]
+    const key = field
+    return {
+      plan: {
+        index: index.name,
+        ranges: [{ lower: bound, lowerInclusive: true, upper: bound, upperInclusive: true }],
+      },
+      sortCovered: false,
+      predicate: (doc) => {
+        const stored = doc[key]
+        return stored === value || valuesEqual(stored, value)
+      },
+    }
+  }
+
   /** Compiles (and so validates) a projection once per read; undefined when there is none. */
   #projector(
     projection: Record<string, unknown> | undefined,
@@ -188,9 +259,9 @@ export class CollectionStore {
   }
 
   /** A caller-owned result: projected, and copied unless the engine already hands out copies. */
-  #output(doc: Doc, project: ((doc: Doc) => Doc) | undefined): Doc {
+  #output(doc: Doc, project: ((doc: Doc) => Doc) | undefined, borrow: boolean | undefined): Doc {
     const out = project ? project(doc) : doc
-    return this.#owned ? out : cloneValue(out)
+    return this.#owned || borrow ? out : cloneValue(out)
   }
 
   /** Reads one document by `_id` (a caller-owned copy). */
@@ -205,11 +276,14 @@ export class CollectionStore {
    */
   async insert(docs: readonly StoredDoc[], txn?: EngineTxn): Promise<void> {
     await this.#collection.insert(docs, txn)
+    await this.#afterWrite()
   }
 
   /** Replaces a document by `_id` (handing the object over, as insert does); false when it is gone. */
   async replace(doc: StoredDoc, txn?: EngineTxn): Promise<boolean> {
-    return this.#collection.replace(doc, txn)
+    const replaced = await this.#collection.replace(doc, txn)
+    await this.#afterWrite()
+    return replaced
   }
 
   /** Deletes by `_id`; returns how many existed. */

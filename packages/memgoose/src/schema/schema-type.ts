@@ -24,7 +24,7 @@ import {
 } from './validators.js'
 
 /** Getter/setter signature: `this` is the document (or query for update setters). */
-export type Transform = (this: unknown, value: unknown, ...rest: unknown[]) => unknown
+export type Transform = (this: any, value: any, ...rest: any[]) => unknown
 
 /** Caster of one primitive type. */
 type Caster = (value: unknown) => unknown
