@@ -2,14 +2,19 @@
  * Model.insertMany with MongoDB's ordered/unordered semantics on top of the engine's atomic
  * multi-document insert: ordered stops at the first failure keeping the documents before it;
  * unordered writes every document that can be written and reports the rest.
+ *
+ * `lean: true` is mongoose's bulk-load path: no documents are built and nothing is validated. memgoose
+ * still casts each value with the schema and fills defaults, so what is stored has the schema's types.
  */
-import type { StoredDoc } from '../engine/contract.js'
-import { BulkWriteError, DuplicateKeyError, ValidationError } from '../errors/index.js'
-import type { Document } from './document.js'
-import { storedView } from './document.js'
+import type { EngineTxn, StoredDoc } from '../engine/contract.js'
+import { BulkWriteError, DuplicateKeyError, type ValidationError } from '../errors/index.js'
+import { castObject } from '../schema/cast-object.js'
+import { Document, storedView } from './document.js'
 import type { ModelClass } from './model-types.js'
-import { markSaved, stampNew } from './save.js'
+import { markSaved, stampNew, stampValues } from './save.js'
 import { resolveTxn } from './session.js'
+import type { CollectionStore } from './store.js'
+import { toStoredForm } from './stored-form.js'
 
 /** Options of insertMany. */
 export interface InsertManyOptions {
@@ -21,7 +26,17 @@ export interface InsertManyOptions {
   timestamps?: boolean
 }
 
-/** Inserts many documents; resolves to the inserted documents. */
+/** One document on its way in: its input position and the stored form handed to the engine. */
+interface Candidate {
+  index: number
+  stored: StoredDoc
+  doc?: Document
+  values?: Record<string, unknown>
+}
+
+type WriteError = { index: number; code: number | string; errmsg: string; err: Error }
+
+/** Inserts many documents; resolves to the inserted documents (or plain objects with `lean`). */
 export async function insertMany(
   model: ModelClass,
   input: unknown,
@@ -31,37 +46,90 @@ export async function insertMany(
   const hooks = model.schema.s.hooks
   await hooks.runPre('insertMany', model, 'model', [list, options])
   const ordered = options.ordered !== false
-  const docs: Document[] = list.map((d) =>
+  const validationErrors: { index: number; error: unknown }[] = []
+  const candidates = options.lean
+    ? leanCandidates(model, list, options)
+    : await documentCandidates(model, list, options, ordered, validationErrors)
+  const store = await model.$__model.host.storeFor(model.$__model)
+  const txn = await resolveTxn(options.session, store.engine)
+  const { inserted, writeErrors } = await insertAll(store, candidates, ordered, txn)
+  for (const c of inserted) if (c.doc) markSaved(c.doc, c.stored)
+  const out = inserted.map((c) => c.doc ?? c.values)
+  if (writeErrors.length > 0) {
+    const error = new BulkWriteError(writeErrors, out, { insertedCount: out.length })
+    const replaced = await hooks.runPost('insertMany', model, 'model', out, error)
+    throw replaced ?? error
+  }
+  await hooks.runPost('insertMany', model, 'model', out)
+  if (options.rawResult) {
+    return {
+      acknowledged: true,
+      insertedCount: out.length,
+      insertedIds: Object.fromEntries(inserted.map((c, i) => [i, c.stored._id])),
+      mongoose: { validationErrors: validationErrors.map((v) => v.error as ValidationError) },
+    }
+  }
+  return out
+}
+
+/** Documents built, validated and stamped; invalid ones are recorded (and thrown when ordered). */
+async function documentCandidates(
+  model: ModelClass,
+  list: unknown[],
+  options: InsertManyOptions,
+  ordered: boolean,
+  validationErrors: { index: number; error: unknown }[]
+): Promise<Candidate[]> {
+  const docs = list.map((d) =>
     d instanceof model ? (d as Document) : new model(d as Record<string, unknown>)
   )
-  const validationErrors: { index: number; error: unknown }[] = []
-  if (!options.lean) {
-    const results = await Promise.all(
-      docs.map((d) =>
-        d.validate().then(
-          () => undefined,
-          (e: unknown) => e
-        )
+  const results = await Promise.all(
+    docs.map((d) =>
+      d.validate().then(
+        () => undefined,
+        (e: unknown) => e
       )
     )
-    results.forEach((error, index) => error && validationErrors.push({ index, error }))
-    if (validationErrors.length > 0 && (ordered || options.throwOnValidationError))
-      throw validationErrors[0].error
-  }
-  const invalid = new Set(validationErrors.map((v) => v.index))
-  const candidates: { doc: Document; index: number; stored: StoredDoc }[] = []
+  )
+  results.forEach((error, index) => error && validationErrors.push({ index, error }))
+  if (validationErrors.length > 0 && (ordered || options.throwOnValidationError))
+    throw validationErrors[0].error
+  const candidates: Candidate[] = []
   docs.forEach((doc, index) => {
-    if (invalid.has(index)) return
+    if (results[index]) return
     stampNew(model, doc, options)
     // One stored form per document: written to the engine and kept as the change-tracking baseline.
-    candidates.push({ doc, index, stored: storedView(doc) as StoredDoc })
+    candidates.push({ index, doc, stored: storedView(doc) as StoredDoc })
   })
-  const internals = model.$__model
-  const store = await internals.host.storeFor(internals)
-  const txn = await resolveTxn(options.session, store.engine)
-  const writeErrors: { index: number; code: number | string; errmsg: string; err: Error }[] = []
+  return candidates
+}
+
+/** Plain values cast with the schema (defaults filled, `_id` first), stamped, no documents built. */
+function leanCandidates(
+  model: ModelClass,
+  list: unknown[],
+  options: InsertManyOptions
+): Candidate[] {
+  return list.map((input, index) => {
+    const raw = input instanceof Document ? input.toObject() : (input as Record<string, unknown>)
+    let values = castObject(model.schema, raw, { applyDefaults: true })
+    if (values._id !== undefined && Object.keys(values)[0] !== '_id')
+      values = { _id: values._id, ...values }
+    stampValues(model, values, options)
+    return { index, values, stored: toStoredForm(values) as StoredDoc }
+  })
+}
+
+/** Inserts with the engine's atomic insert, applying MongoDB's ordered/unordered rules on duplicates. */
+async function insertAll(
+  store: CollectionStore,
+  candidates: Candidate[],
+  ordered: boolean,
+  txn: EngineTxn | undefined
+): Promise<{ inserted: Candidate[]; writeErrors: WriteError[] }> {
+  const writeErrors: WriteError[] = []
+  const inserted: Candidate[] = []
   let pending = candidates
-  const inserted: typeof candidates = []
   while (pending.length > 0) {
     try {
       await store.insert(
@@ -72,8 +140,7 @@ export async function insertMany(
       break
     } catch (err) {
       if (!(err instanceof DuplicateKeyError) || err.index === undefined) throw err
-      const failed = pending[err.index]
-      writeErrors.push({ index: failed.index, code: 11000, errmsg: err.message, err })
+      writeErrors.push({ index: pending[err.index].index, code: 11000, errmsg: err.message, err })
       if (ordered) {
         const before = pending.slice(0, err.index)
         if (before.length > 0)
@@ -87,21 +154,5 @@ export async function insertMany(
       pending = pending.filter((_, i) => i !== err.index)
     }
   }
-  for (const { doc, stored } of inserted) markSaved(doc, stored)
-  const out = inserted.map((c) => (options.lean ? storedView(c.doc) : c.doc))
-  if (writeErrors.length > 0) {
-    const error = new BulkWriteError(writeErrors, out, { insertedCount: out.length })
-    const replaced = await hooks.runPost('insertMany', model, 'model', out, error)
-    throw replaced ?? error
-  }
-  await hooks.runPost('insertMany', model, 'model', out)
-  if (options.rawResult) {
-    return {
-      acknowledged: true,
-      insertedCount: out.length,
-      insertedIds: Object.fromEntries(inserted.map((c, i) => [i, c.doc._doc._id])),
-      mongoose: { validationErrors: validationErrors.map((v) => v.error as ValidationError) },
-    }
-  }
-  return out
+  return { inserted, writeErrors }
 }

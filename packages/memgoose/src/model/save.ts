@@ -59,18 +59,27 @@ export function stampNew(
   doc: Document,
   options: { timestamps?: boolean } = {}
 ): void {
+  stampValues(model, doc._doc, options)
+}
+
+/** The same stamps on plain values (lean inserts, which build no document). */
+export function stampValues(
+  model: ModelClass,
+  values: Record<string, unknown>,
+  options: { timestamps?: boolean } = {}
+): void {
   const schema = model.schema
   if (options.timestamps !== false) {
     const { createdAt, updatedAt } = timestampNames(schema)
     const now = new Date()
-    if (createdAt && doc._doc[createdAt] === undefined) doc._doc[createdAt] = now
-    if (updatedAt && doc._doc[updatedAt] === undefined)
-      doc._doc[updatedAt] = createdAt ? doc._doc[createdAt] : now
+    if (createdAt && values[createdAt] === undefined) values[createdAt] = now
+    if (updatedAt && values[updatedAt] === undefined)
+      values[updatedAt] = createdAt ? values[createdAt] : now
   }
   const vk = schema.options.versionKey
-  if (vk !== false && doc._doc[vk] === undefined) doc._doc[vk] = 0
+  if (vk !== false && values[vk] === undefined) values[vk] = 0
   const disc = model.$__model.discriminator
-  if (disc && doc._doc[disc.key] === undefined) doc._doc[disc.key] = disc.value
+  if (disc && values[disc.key] === undefined) values[disc.key] = disc.value
 }
 
 /** After a successful write: the stored form becomes the new baseline for change tracking. */

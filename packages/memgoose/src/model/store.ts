@@ -4,6 +4,7 @@
  * engine, which maintains indexes. Everything here works on raw stored documents (no schema).
  */
 import type {
+  DocBatches,
   EngineCollection,
   EngineTxn,
   IndexInfo,
@@ -125,15 +126,16 @@ export class CollectionStore {
     const limit = pushedWindow ? undefined : options.limit
     const stopAt = !needsSort && limit !== undefined && limit > 0 ? skip + limit : Infinity
     const matched: Doc[] = []
-    outer: for await (const batch of this.#collection.scan(plan, options.txn)) {
+    await eachBatch(this.#collection.scan(plan, options.txn), (batch) => {
       for (let i = 0; i < batch.length; i++) {
         const doc = batch[i]
         if (predicate(doc)) {
           matched.push(doc)
-          if (matched.length >= stopAt) break outer
+          if (matched.length >= stopAt) return false
         }
       }
-    }
+      return true
+    })
     if (needsSort) sortDocuments(matched, sort as never)
     const end = limit !== undefined && limit > 0 ? skip + limit : matched.length
     const window = skip > 0 || end < matched.length ? matched.slice(skip, end) : matched
@@ -184,9 +186,10 @@ export class CollectionStore {
     if (plan.filter !== undefined) return this.#collection.count(plan, txn)
     const predicate = compileFilter(filter)
     let n = 0
-    for await (const batch of this.#collection.scan(plan, txn)) {
+    await eachBatch(this.#collection.scan(plan, txn), (batch) => {
       for (let i = 0; i < batch.length; i++) if (predicate(batch[i])) n++
-    }
+      return true
+    })
     return n
   }
 
@@ -295,6 +298,21 @@ export class CollectionStore {
   async clear(): Promise<void> {
     await this.#collection.clear()
   }
+}
+
+/**
+ * Feeds each batch of a scan to `visit` until it returns false. Engines that answer synchronously
+ * return a plain iterable: walking it with for-of costs no promise per batch, as for-await would.
+ */
+async function eachBatch(
+  batches: DocBatches,
+  visit: (batch: readonly StoredDoc[]) => boolean
+): Promise<void> {
+  if (Symbol.iterator in batches) {
+    for (const batch of batches) if (!visit(batch)) return
+    return
+  }
+  for await (const batch of batches) if (!visit(batch)) return
 }
 
 /**
