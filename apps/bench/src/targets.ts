@@ -6,7 +6,7 @@
 
 /** An operation's key in results and JSON, and its table title (`{n}` is the data-set size). */
 export const OPERATIONS: Record<string, string> = {
-  insertMany: 'bulk insertMany of {n} users',
+  insertMany: 'bulk insertMany of {n} users (memgoose: `lean: true`, the bulk-load path)',
   lookupLean: '{lookups} findOne by email (indexed, lean)',
   lookupHydrated: '{lookups} findOne by email (indexed, hydrated)',
   rangeScan: 'non-indexed range on profile.score (~17% of {n})',
