@@ -3,16 +3,16 @@
  * it into about equal buckets, never splitting equal values; with a granularity the boundaries are
  * rounded to the preferred-number series.
  */
+import { compileBucketOutput } from './bucket.js'
 import { isPlainObject } from '../../values/bson.js'
 import { compareValues, valuesEqual } from '../../values/compare.js'
 import { QueryError } from '../../errors/index.js'
-import { compileExpression } from '../expressions/compile.js'
 import { isNumeric } from '../expressions/helpers.js'
 import type { Doc } from '../types.js'
 import { blockingStage } from './batches.js'
 import { badStage } from './errors.js'
 import { rounderFor } from './granularity.js'
-import { Grouper, compileGroupFields } from './grouping.js'
+import { Grouper } from './grouping.js'
 import type { StageCompiler } from './types.js'
 
 /** Compiles `$bucketAuto`. */
@@ -26,16 +26,8 @@ export const bucketAuto: StageCompiler = (spec, _env, name) => {
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
     throw badStage(name, "'buckets' must be a positive integer")
   }
-  if (!('groupBy' in spec)) throw badStage(name, "'groupBy' is required")
   const rounder = spec.granularity === undefined ? undefined : rounderFor(name, spec.granularity)
-  const groupBy = compileExpression(spec.groupBy)
-  if (spec.output !== undefined && !isPlainObject(spec.output))
-    throw badStage(name, "'output' must be an object")
-  const fields = compileGroupFields(
-    name,
-    (spec.output as Record<string, unknown>) ?? { count: { $sum: 1 } },
-    '_id'
-  )
+  const { groupBy, fields } = compileBucketOutput(name, spec)
   return blockingStage(name, (docs, rt) => {
     const keyed = docs.map((doc) => {
       const v = groupBy(doc, rt.vars)

@@ -40,15 +40,7 @@ export const bucket: StageCompiler = (spec, _env, name) => {
       "'default' must be less than the lowest or not less than the highest boundary"
     )
   }
-  if (!('groupBy' in spec)) throw badStage(name, "'groupBy' is required")
-  const groupBy = compileExpression(spec.groupBy)
-  if (spec.output !== undefined && !isPlainObject(spec.output))
-    throw badStage(name, "'output' must be an object")
-  const fields = compileGroupFields(
-    name,
-    (spec.output as Record<string, unknown>) ?? { count: { $sum: 1 } },
-    '_id'
-  )
+  const { groupBy, fields } = compileBucketOutput(name, spec)
   return blockingStage(name, (docs, rt) => {
     const grouper = new Grouper(fields)
     const buckets = new Map<number, unknown>()
@@ -84,4 +76,24 @@ export const bucket: StageCompiler = (spec, _env, name) => {
     }
     return out
   })
+}
+
+/** The `groupBy` expression and `output` accumulators shared by `$bucket` and `$bucketAuto`. */
+export function compileBucketOutput(
+  name: string,
+  spec: Record<string, unknown>
+): {
+  groupBy: ReturnType<typeof compileExpression>
+  fields: ReturnType<typeof compileGroupFields>
+} {
+  if (!('groupBy' in spec)) throw badStage(name, "'groupBy' is required")
+  const groupBy = compileExpression(spec.groupBy)
+  if (spec.output !== undefined && !isPlainObject(spec.output))
+    throw badStage(name, "'output' must be an object")
+  const fields = compileGroupFields(
+    name,
+    (spec.output as Record<string, unknown>) ?? { count: { $sum: 1 } },
+    '_id'
+  )
+  return { groupBy, fields }
 }

@@ -2,6 +2,7 @@
  * Shared core of `$regexMatch`, `$regexFind` and `$regexFindAll`: `{ input, regex, options? }`.
  * Patterns are compiled once when constant. Indexes are reported in code points, as MongoDB does.
  */
+import { stripExtended } from '../../../query/filter/operators/regex.js'
 import { badExpression, typeMismatch } from '../errors.js'
 import { compileSpec, isNullish } from '../helpers.js'
 import type { Evaluate, ExpressionOperator } from '../types.js'
@@ -48,29 +49,6 @@ function build(name: string, pattern: unknown, options: unknown): RegExp | null 
       throw badExpression(name, `invalid regular expression: ${(err as Error).message}`)
     }
   }
-}
-
-/** PCRE's extended mode: drops unescaped whitespace and `#` comments outside character classes. */
-function stripExtended(source: string): string {
-  let out = ''
-  let inClass = false
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]
-    if (c === '\\') {
-      out += c + (source[++i] ?? '')
-      continue
-    }
-    if (inClass) {
-      if (c === ']') inClass = false
-      out += c
-    } else if (c === '[') {
-      inClass = true
-      out += c
-    } else if (c === '#') {
-      while (i < source.length && source[i] !== '\n') i++
-    } else if (!/\s/.test(c)) out += c
-  }
-  return out
 }
 
 function codePoints(s: string, end: number): number {

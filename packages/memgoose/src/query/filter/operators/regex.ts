@@ -11,7 +11,7 @@ const OPTION_LETTERS = new Set(['i', 'm', 's', 'x', 'u'])
 const KEPT_FLAGS = new Set(['i', 'm', 's', 'u', 'v'])
 
 /** Removes unescaped whitespace and `#` comments outside character classes (PCRE's `x` option). */
-function stripExtended(source: string): string {
+export function stripExtended(source: string): string {
   let out = ''
   let inClass = false
   for (let i = 0; i < source.length; i++) {
