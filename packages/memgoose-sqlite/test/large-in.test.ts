@@ -20,4 +20,23 @@ describe('long $in lists', () => {
       await engine.close()
     }
   })
+
+  it('takes a 1,500-branch $or and a scan of 1,500 _id ranges', async () => {
+    const engine = await openEngine()
+    try {
+      const coll = await engine.collection('items', { indexes: [] })
+      await coll.insert(Array.from({ length: 4_000 }, (_, n) => ({ _id: n, n })))
+      const or = Array.from({ length: 1_500 }, (_, i) => ({ n: i * 2 }))
+      expect(await collect(coll.scan({ filter: { $or: or } }))).toHaveLength(1_500)
+      const ranges = Array.from({ length: 1_500 }, (_, i) => ({
+        lower: [i * 2],
+        lowerInclusive: true,
+        upper: [i * 2],
+        upperInclusive: true,
+      }))
+      expect(await collect(coll.scan({ index: '_id_', ranges }))).toHaveLength(1_500)
+    } finally {
+      await engine.close()
+    }
+  })
 })

@@ -12,7 +12,15 @@
 import { splitPath } from '../core.js'
 import { isQuotable } from './json-path.js'
 import { Params } from './params.js'
-import { anySql, equalsSql, orderSql, plainObject, regexOf, regexSql } from './values.js'
+import {
+  anySql,
+  balancedJoin,
+  equalsSql,
+  orderSql,
+  plainObject,
+  regexOf,
+  regexSql,
+} from './values.js'
 import type { Loc, ValueSql } from './values.js'
 import { PathWalk } from './walk.js'
 import type { Cond } from './walk.js'
@@ -95,8 +103,8 @@ class FilterSql {
         if (sql === undefined) return undefined
         subs.push(sql)
       }
-      const joined = subs.join(key === '$and' ? ' AND ' : ' OR ')
-      return key === '$nor' ? `NOT (${joined})` : `(${joined})`
+      const joined = balancedJoin(subs, key === '$and' ? 'AND' : 'OR')
+      return key === '$nor' ? `NOT ${joined}` : joined
     }
     if (key.charCodeAt(0) === 36) return undefined
     const parts = pathParts(key)

@@ -5,6 +5,7 @@
  * LIMIT/OFFSET. Whatever part of the filter SQL cannot express stays a JS residual; then skip and
  * limit are applied in JS after it, while the ORDER BY still runs in SQL.
  */
+import { balancedJoin } from './values.js'
 import { Buffer } from 'node:buffer'
 import { QueryError, compileFilter, toIntervals } from '../core.js'
 import type { ScanPlan } from '../core.js'
@@ -80,7 +81,7 @@ export function buildScan(plan: ScanPlan, target: ScanTarget, count = false): Sc
         ? `${keyColumn} = ${params.add(Buffer.from(iv.exact, 'latin1'))}`
         : `(${keyColumn} >= ${params.add(Buffer.from(iv.lo, 'latin1'))} AND ${keyColumn} < ${params.add(Buffer.from(iv.hi, 'latin1'))})`
     )
-    where.push(ors.length === 0 ? '0' : ors.length === 1 ? ors[0] : `(${ors.join(' OR ')})`)
+    where.push(ors.length === 0 ? '0' : balancedJoin(ors, 'OR'))
   }
   const filter = compileSqlFilter(plan.filter, params)
   if (filter.where !== '1') where.push(filter.where)

@@ -132,18 +132,23 @@ export function anySql(tests: readonly ValueSql[]): ValueSql {
   if (tests.length === 1) return tests[0]
   return {
     missing: tests.some((t) => t.missing),
-    sql: (loc) => balancedOr(tests.map((t) => t.sql(loc))),
+    sql: (loc) =>
+      balancedJoin(
+        tests.map((t) => t.sql(loc)),
+        'OR'
+      ),
   }
 }
 
 /**
- * `a OR b OR c ...` as a balanced tree: SQLite parses a flat chain left-deep and refuses trees deeper
- * than 1000, which a `$in` of a thousand values (a `$lookup` batch) would reach.
+ * `a OR b OR c ...` (or AND) as a balanced tree: SQLite parses a flat chain left-deep and refuses trees
+ * deeper than 1000, which a `$in` of a thousand values (a `$lookup` batch) or as many index ranges
+ * would reach.
  */
-function balancedOr(parts: readonly string[]): string {
+export function balancedJoin(parts: readonly string[], op: 'AND' | 'OR'): string {
   if (parts.length === 1) return parts[0]
   const mid = parts.length >> 1
-  return `(${balancedOr(parts.slice(0, mid))} OR ${balancedOr(parts.slice(mid))})`
+  return `(${balancedJoin(parts.slice(0, mid), op)} ${op} ${balancedJoin(parts.slice(mid), op)})`
 }
 
 /**
