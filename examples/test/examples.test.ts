@@ -1,19 +1,8 @@
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-
-const dir = fileURLToPath(new URL('..', import.meta.url))
-
-/** Runs an example as a user would (plain Node + tsx, resolving `memgoose` from node_modules). */
-function run(file: string, ...args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', join(dir, file), ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-  })
-}
+import { examplesDir as dir, runExample as run } from './run-example.js'
 
 describe('examples', () => {
   it('quick-start prints what the README promises', () => {
@@ -34,6 +23,14 @@ describe('examples', () => {
     } finally {
       rmSync(root, { recursive: true, force: true })
     }
+  })
+
+  it('aggregation groups, joins and explains', () => {
+    const out = run('aggregation.ts')
+    expect(out).toContain('London: 240 from 3 orders')
+    expect(out).toContain('Helsinki: 50 from 1 orders')
+    expect(out).toContain('Ada spent up to 120; Grace spent up to 200; Linus spent up to 50')
+    expect(out).toContain('plan: IXSCAN customer_1')
   })
 
   it('every example script in the folder is covered by a test', () => {

@@ -1,17 +1,5 @@
-import { execFileSync } from 'node:child_process'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-
-const dir = fileURLToPath(new URL('..', import.meta.url))
-
-/** Runs an example as a user would (plain Node + tsx, resolving `memgoose` from node_modules). */
-function run(file: string): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', join(dir, file)], {
-    cwd: dir,
-    encoding: 'utf8',
-  })
-}
+import { runExample as run } from './run-example.js'
 
 describe('schema, populate and middleware examples', () => {
   it('schemas-basics casts, validates and tracks changes', () => {
