@@ -10,7 +10,7 @@ import { cleanFixtures, finished, run } from './bundle.js'
 
 afterAll(cleanFixtures)
 
-const ROUNDS = 20
+const ROUNDS = 50
 
 async function crashOnce(
   dataPath: string,
