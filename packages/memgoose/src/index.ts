@@ -52,7 +52,14 @@ export {
   Aggregate,
 }
 export type { DatabaseOptions, StorageOptions, StorageChoice } from './connection/options.js'
-export type { ModelClass } from './model/model-types.js'
+export type {
+  DeleteResult,
+  FilterQuery,
+  HydratedDocument,
+  ModelClass,
+  UpdateQuery,
+  UpdateResult,
+} from './model/model-types.js'
 export type { QueryOptions, QueryOp } from './model/query.js'
 export type { SchemaOptions, SchemaDefinition, ToObjectOptions, Plugin } from './schema/schema.js'
 export * from './errors/index.js'

@@ -40,12 +40,12 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
 }
 
 /** Defines (or, with one argument, returns) a model on the default database. */
-export function model(
+export function model<T = any>(
   name: string,
   schema?: Schema | Record<string, unknown>,
   collection?: string
-): ModelClass {
-  return getDefaultDatabase().model(name, schema, collection)
+): ModelClass<T> {
+  return getDefaultDatabase().model<T>(name, schema, collection)
 }
 
 /** The model registered on the default database under `name`, or undefined. */

@@ -85,7 +85,11 @@ export class Database implements ModelHost {
    * Defines a model (`model(name, schema)`) or returns a defined one (`model(name)`). Defining a name
    * again with a different schema throws OverwriteModelError.
    */
-  model(name: string, schema?: Schema | Record<string, unknown>, collection?: string): ModelClass {
+  model<T = any>(
+    name: string,
+    schema?: Schema | Record<string, unknown>,
+    collection?: string
+  ): ModelClass<T> {
     assertValidName(name, 'model')
     const existing = this.#models.get(name)
     if (schema === undefined) {

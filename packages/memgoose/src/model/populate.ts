@@ -145,7 +145,7 @@ async function fetch(
   const filter = { ...(spec.match ?? {}), [field]: { $in: ids } }
   let q = target.find(filter)
   if (spec.select !== undefined) {
-    q = q.select(spec.select)
+    q = q.select(spec.select as string | Record<string, unknown>)
     // Results are matched back on `field`, so an inclusive select must keep it (mongoose adds it too).
     const projection = q.projection() ?? {}
     const inclusive = Object.entries(projection).some(

@@ -56,6 +56,8 @@ type Filter = Record<string, unknown>
 
 /** A pending query against one model. */
 export class Query<Result = unknown> implements PromiseLike<Result> {
+  /** Query helpers from `schema.query` (`User.find().byName('x')`), bound per query. */
+  [helper: string]: any
   /** The model this query runs against. */
   readonly model: ModelClass
   /** The operation (`'find'`, `'updateOne'`, ...). */
@@ -384,14 +386,12 @@ export class Query<Result = unknown> implements PromiseLike<Result> {
   /** Thenable: `await query` runs it. */
   then<A = Result, B = never>(
     onfulfilled?: ((value: Result) => A | PromiseLike<A>) | null,
-    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null
+    onrejected?: ((reason: any) => B | PromiseLike<B>) | null
   ): Promise<A | B> {
     return this.exec().then(onfulfilled, onrejected)
   }
   /** Runs the query and handles a rejection. */
-  catch<B = never>(
-    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null
-  ): Promise<Result | B> {
+  catch<B = never>(onrejected?: ((reason: any) => B | PromiseLike<B>) | null): Promise<Result | B> {
     return this.exec().catch(onrejected)
   }
   /** Runs the query, then `fn` either way. */
