@@ -5,6 +5,7 @@
 import { CastError, ErrorCollector, ValidatorError } from '../errors/index.js'
 import { ArrayType, EmbeddedType } from '../schema/compound-types.js'
 import { applyDefaults, castObject, StrictModeError } from '../schema/cast-object.js'
+import { BEFORE_HOOKS } from '../schema/hooks.js'
 import type { Schema, ToObjectOptions } from '../schema/schema.js'
 import { isObjectId, isPlainObject } from '../values/bson.js'
 import { cloneValue } from '../values/clone.js'
@@ -12,7 +13,13 @@ import { assertSafeDocument, assertSafeKey } from '../values/paths.js'
 import { changedPaths, deepEqual } from './diff.js'
 import { createState, markDefaulted, type DocumentState } from './document-state.js'
 import { wrapArray } from './mongoose-array.js'
-import { singleNested } from './subdocument.js'
+import {
+  pauseGetters,
+  resumeGetters,
+  runSubdocumentHooks,
+  singleNested,
+  unwrapSubdocument,
+} from './subdocument.js'
 import type { ModelInternals } from './internals.js'
 import { toStoredForm } from './stored-form.js'
 import { toObjectImpl } from './to-object.js'
@@ -107,9 +114,15 @@ export class Document {
     const virtual = schema.virtuals.get(path)
     if (virtual && !schema.paths.has(path)) return virtual.applyGetters(this)
     const realPath = schema.resolveAlias(path)
+    const type = schema.paths.get(realPath)
+    if (type === undefined && realPath.includes('.')) {
+      // A path inside a subdocument: read the stored value, then apply the sub-schema's getters once.
+      const raw = readRawPath(this._doc, realPath)
+      const deep = options.getters === false ? undefined : schema.deepPath(realPath)
+      return deep && deep.getters.length > 0 ? deep.applyGetters(raw, this) : raw
+    }
     const value = readPath(this._doc, realPath)
     if (options.getters === false) return value
-    const type = schema.paths.get(realPath)
     if (type instanceof ArrayType && Array.isArray(value)) wrapArray(value, type, this)
     if (type instanceof EmbeddedType) return singleNested(this, type, value)
     return type && type.getters.length > 0 ? type.applyGetters(value, this) : value
@@ -145,7 +158,7 @@ export class Document {
         cast =
           value === undefined
             ? undefined
-            : type.applySetters(value, this, readPath(this._doc, realPath))
+            : type.applySetters(value, this, readRawPath(this._doc, realPath))
         this.$__.castErrors?.delete(realPath)
       } catch (err) {
         if (!(err instanceof CastError)) throw err
@@ -185,7 +198,12 @@ export class Document {
       castErrors: state.castErrors && new Map(state.castErrors),
     })
     defineHidden(copy, '$locals', { ...this.$locals })
-    defineHidden(copy, '_doc', cloneValue(this._doc))
+    pauseGetters()
+    try {
+      defineHidden(copy, '_doc', cloneValue(this._doc))
+    } finally {
+      resumeGetters()
+    }
     return copy
   }
 
@@ -217,12 +235,21 @@ export class Document {
     return [...out]
   }
 
-  /** True if `path` (or one of `path`'s, when an array/space list) or anything (no argument) changed. */
+  /**
+   * True if `path` (or one of `path`'s, when an array/space list) or anything (no argument) changed.
+   * As mongoose, a path counts as modified when it or a child changed, or when a parent was set.
+   */
   isModified(path?: string | string[]): boolean {
     const modified = this.modifiedPaths()
     if (path === undefined) return modified.length > 0
     const paths = Array.isArray(path) ? path : path.split(' ')
-    return paths.some((p) => modified.includes(p) || modified.some((m) => m.startsWith(`${p}.`)))
+    const set = this.$__.modified
+    return paths.some(
+      (p) =>
+        modified.includes(p) ||
+        modified.some((m) => m.startsWith(`${p}.`)) ||
+        [...set].some((m) => p.startsWith(`${m}.`))
+    )
   }
 
   /** True if `path` itself was set or marked (not only a child or parent). */
@@ -316,6 +343,11 @@ export class Document {
     return this
   }
 
+  /** Runs the subdocuments' `save` hooks before this document's own (see hooks.ts). */
+  [BEFORE_HOOKS](phase: 'pre' | 'post', name: string, args: unknown[]): Promise<void> | undefined {
+    return name === 'save' ? runSubdocumentHooks(this, phase, name, args) : undefined
+  }
+
   /** mongoose's inspect shape for console.log. */
   [Symbol.for('nodejs.util.inspect.custom')](): unknown {
     return this.toObject()
@@ -324,7 +356,22 @@ export class Document {
 
 /** The stored form of the document as it stands now (Maps → objects, populated docs → documents' values). */
 export function storedView(doc: Document): Record<string, unknown> {
-  return toStoredForm(doc._doc) as Record<string, unknown>
+  pauseGetters()
+  try {
+    return toStoredForm(doc._doc) as Record<string, unknown>
+  } finally {
+    resumeGetters()
+  }
+}
+
+/** readPath() with subdocument getters off: the stored value at `path`. */
+export function readRawPath(obj: Record<string, unknown>, path: string): unknown {
+  pauseGetters()
+  try {
+    return readPath(obj, path)
+  } finally {
+    resumeGetters()
+  }
 }
 
 /** Reads a dot path through objects, Maps and arrays (by position). */
@@ -341,7 +388,10 @@ export function readPath(obj: Record<string, unknown>, path: string): unknown {
   return cur
 }
 
-/** Writes a dot path, creating intermediate objects; `undefined` deletes the leaf. */
+/**
+ * Writes a dot path, creating intermediate objects; `undefined` deletes the leaf. Values are written
+ * as given: subdocuments on the way are written through to their plain objects (callers cast first).
+ */
 export function writePath(obj: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('.')
   let cur: Record<string, unknown> = obj
@@ -351,7 +401,7 @@ export function writePath(obj: Record<string, unknown>, path: string, value: unk
       const created: Record<string, unknown> = {}
       cur[parts[i]] = created
       cur = created
-    } else cur = next as Record<string, unknown>
+    } else cur = unwrapSubdocument(next) as Record<string, unknown>
   }
   const leaf = parts[parts.length - 1]
   if (cur instanceof Map) {

@@ -13,10 +13,12 @@ import { toSubdocument } from './subdocument.js'
 
 const TYPE = Symbol('memgoose.arrayType')
 const OWNER = Symbol('memgoose.arrayOwner')
+const NESTED = Symbol('memgoose.arrayNested')
 
 interface Tagged {
   [TYPE]: ArrayType
   [OWNER]: unknown
+  [NESTED]?: boolean
 }
 
 function castAll(arr: unknown[], items: unknown[], start: number): unknown[] {
@@ -30,8 +32,14 @@ function castAll(arr: unknown[], items: unknown[], start: number): unknown[] {
 
 /** A document array element as a subdocument of the array's owner. */
 function asSubdocument(arr: unknown[], type: ArrayType, item: unknown): unknown {
-  const owner = (arr as unknown as Tagged)[OWNER] as Document
-  return toSubdocument(item, { schema: type.schemaFor(item), owner, array: arr, path: type.path })
+  const tagged = arr as unknown as Tagged
+  return toSubdocument(item, {
+    schema: type.schemaFor(item),
+    owner: tagged[OWNER] as Document,
+    array: arr,
+    path: type.path,
+    nested: tagged[NESTED] === true,
+  })
 }
 
 function idOf(value: unknown): unknown {
@@ -129,12 +137,21 @@ function safeCast(arr: unknown[], value: unknown): unknown {
   }
 }
 
-/** Turns a document's own array into a MongooseArray for `type` (in place; no-op when already one). */
-export function wrapArray(arr: unknown[], type: ArrayType, owner: unknown): MongooseArray {
+/**
+ * Turns a document's own array into a MongooseArray for `type` (in place; no-op when already one).
+ * `nested` marks an array inside a subdocument, whose `type.path` is relative to that subdocument.
+ */
+export function wrapArray(
+  arr: unknown[],
+  type: ArrayType,
+  owner: unknown,
+  nested = false
+): MongooseArray {
   if (arr instanceof MongooseArray) return arr
   Object.setPrototypeOf(arr, MongooseArray.prototype)
   Object.defineProperty(arr, TYPE, { value: type, enumerable: false, configurable: true })
   Object.defineProperty(arr, OWNER, { value: owner, enumerable: false, configurable: true })
+  if (nested) Object.defineProperty(arr, NESTED, { value: true, enumerable: false })
   if (type.isDocumentArray)
     for (let i = 0; i < arr.length; i++) arr[i] = asSubdocument(arr, type, arr[i])
   return arr as MongooseArray

@@ -45,6 +45,7 @@ export function preparedFilter(
 ): Filter {
   const cast = castFilter(model.schema, filter, {
     strictQuery: options.strictQuery as boolean | 'throw' | undefined,
+    translateAliases: options.translateAliases,
   })
   const disc = model.$__model.discriminator
   if (disc && cast[disc.key] === undefined) cast[disc.key] = disc.value

@@ -6,7 +6,8 @@ import { ArrayType, EmbeddedType } from '../schema/compound-types.js'
 import type { Schema, ToObjectOptions } from '../schema/schema.js'
 import { isPlainObject } from '../values/bson.js'
 import { cloneValue } from '../values/clone.js'
-import { Document, readPath, writePath } from './document.js'
+import { Document, writePath } from './document.js'
+import { applySchemaGetters, pauseGetters, resumeGetters } from './subdocument.js'
 
 /** Builds the plain form of `doc`. `json` selects toJSON's defaults for nested documents. */
 export function toObjectImpl(
@@ -15,8 +16,14 @@ export function toObjectImpl(
   json: boolean
 ): Record<string, unknown> {
   const schema = doc.schema
-  const ret = copyValue(doc._doc, options, json) as Record<string, unknown>
-  if (options.getters) applyGetters(schema, doc, ret)
+  pauseGetters()
+  let ret: Record<string, unknown>
+  try {
+    ret = copyValue(doc._doc, options, json) as Record<string, unknown>
+  } finally {
+    resumeGetters()
+  }
+  if (options.getters) applySchemaGetters(schema, ret, doc)
   // As mongoose: `getters: true` applies virtual getters too, unless `virtuals: false`.
   if (options.virtuals || (options.getters && options.virtuals !== false)) {
     applyVirtuals(schema, doc, ret, options, json)
@@ -58,15 +65,6 @@ function copyValue(value: unknown, options: ToObjectOptions, json: boolean): unk
     return out
   }
   return cloneValue(value)
-}
-
-function applyGetters(schema: Schema, doc: Document, ret: Record<string, unknown>): void {
-  for (const [path, type] of schema.paths) {
-    if (type.getters.length === 0) continue
-    const value = readPath(ret, path)
-    if (value === undefined) continue
-    writePath(ret, path, type.applyGetters(value, doc))
-  }
 }
 
 function applyVirtuals(

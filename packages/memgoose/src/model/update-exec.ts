@@ -133,7 +133,11 @@ export async function runUpdate(
     const cast = castUpdate(
       model.schema,
       withTimestamps(model, normalizeUpdate(raw), options, now),
-      { strict: options.strict, overwriteImmutable: options.overwriteImmutable === true }
+      {
+        strict: options.strict,
+        overwriteImmutable: options.overwriteImmutable === true,
+        translateAliases: options.translateAliases,
+      }
     )
     if (
       Object.values(cast).every(

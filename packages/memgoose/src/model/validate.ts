@@ -10,8 +10,9 @@ import type { SchemaType } from '../schema/schema-type.js'
 import { formatMessage, type Validator } from '../schema/validators.js'
 import { isPlainObject } from '../values/bson.js'
 import type { Document } from './document.js'
-import { readPath } from './document.js'
+import { readRawPath } from './document.js'
 import type { ModelInternals } from './internals.js'
+import { runSubdocumentHooks } from './subdocument.js'
 
 interface Check {
   path: string
@@ -28,9 +29,24 @@ export async function validateDocument(
   const schema = doc.schema
   const hooks = schema.s.hooks
   await hooks.runPre('validate', doc, 'document')
+  // As mongoose: subdocuments validate after the parent's pre('validate') hooks, running their own.
+  const subdocumentPre = runSubdocumentHooks(doc, 'pre', 'validate')
+  if (subdocumentPre) await subdocumentPre
   const failures = new ErrorCollector()
   for (const [path, err] of doc.$__.castErrors ?? []) failures.addError(path, err as CastError)
-  const checks = collectChecks(doc, schema, pathsToValidate)
+  await runChecks(collectChecks(doc, schema, pathsToValidate), failures)
+  if (!failures.empty) {
+    const error = toValidationError(doc, failures)
+    const replaced = await hooks.runPost('validate', doc, 'document', doc, error)
+    throw replaced ?? error
+  }
+  const subdocumentPost = runSubdocumentHooks(doc, 'post', 'validate')
+  if (subdocumentPost) await subdocumentPost
+  await hooks.runPost('validate', doc, 'document', doc)
+}
+
+/** Runs every check not already failed (by a cast error) and records the failures. */
+async function runChecks(checks: Check[], failures: ErrorCollector): Promise<void> {
   const pending: Promise<void>[] = []
   for (const check of checks) {
     if (failures.errors[check.path] || check.type.validators.length === 0) continue
@@ -41,12 +57,6 @@ export async function validateDocument(
     else if (outcome) failures.addError(check.path, outcome)
   }
   if (pending.length > 0) await Promise.all(pending)
-  if (!failures.empty) {
-    const error = toValidationError(doc, failures)
-    const replaced = await hooks.runPost('validate', doc, 'document', doc, error)
-    throw replaced ?? error
-  }
-  await hooks.runPost('validate', doc, 'document', doc)
 }
 
 /** Synchronous validation (async validators are skipped, as mongoose's validateSync does). */
@@ -56,7 +66,54 @@ export function validateDocumentSync(
 ): ValidationError | undefined {
   const error = new ErrorCollector()
   for (const [path, err] of doc.$__.castErrors ?? []) error.addError(path, err as CastError)
-  for (const check of collectChecks(doc, doc.schema, pathsToValidate)) {
+  runChecksSync(collectChecks(doc, doc.schema, pathsToValidate), error)
+  return error.empty ? undefined : toValidationError(doc, error)
+}
+
+/**
+ * `subdoc.validate()`: the subdocument's own pre('validate') hooks, then its paths, reported
+ * relative to it (`qty`, not `items.0.qty`) as mongoose's subdocument validation does. Cast
+ * errors recorded on the owner under the subdocument's location count too.
+ */
+export async function validateSubdocument(
+  sub: unknown,
+  schema: Schema,
+  owner: Document,
+  location: string | undefined
+): Promise<void> {
+  await schema.s.hooks.runPre('validate', sub, 'document')
+  const failures = subdocumentCastErrors(owner, location)
+  const checks: Check[] = []
+  collectSchemaChecks(schema, sub, '', checks)
+  await runChecks(checks, failures)
+  if (!failures.empty) throw toValidationError(undefined, failures)
+}
+
+/** Synchronous `subdoc.validateSync()`: the error, or undefined when the subdocument is valid. */
+export function validateSubdocumentSync(
+  sub: unknown,
+  schema: Schema,
+  owner: Document,
+  location: string | undefined
+): ValidationError | undefined {
+  const failures = subdocumentCastErrors(owner, location)
+  const checks: Check[] = []
+  collectSchemaChecks(schema, sub, '', checks)
+  runChecksSync(checks, failures)
+  return failures.empty ? undefined : toValidationError(undefined, failures)
+}
+
+function subdocumentCastErrors(owner: Document, location: string | undefined): ErrorCollector {
+  const failures = new ErrorCollector()
+  if (location === undefined) return failures
+  const prefix = `${location}.`
+  for (const [path, err] of owner.$__.castErrors ?? [])
+    if (path.startsWith(prefix)) failures.addError(path.slice(prefix.length), err as CastError)
+  return failures
+}
+
+function runChecksSync(checks: Check[], error: ErrorCollector): void {
+  for (const check of checks) {
     if (error.errors[check.path]) continue
     for (const validator of check.type.validators) {
       let ok: unknown
@@ -73,12 +130,11 @@ export function validateDocumentSync(
       }
     }
   }
-  return error.empty ? undefined : toValidationError(doc, error)
 }
 
 /** The mongoose-shaped error for collected failures, created only when something failed. */
-function toValidationError(doc: Document, failures: ErrorCollector): ValidationError {
-  const error = new ValidationError(modelName(doc))
+function toValidationError(doc: Document | undefined, failures: ErrorCollector): ValidationError {
+  const error = new ValidationError(doc && modelName(doc))
   for (const [path, err] of Object.entries(failures.errors)) error.addError(path, err)
   return error
 }
@@ -102,14 +158,13 @@ function collectChecks(
     if (!mayFail(type) || (only && !only.has(path))) continue
     const isRequired = type.validators.some((v) => v.type === 'required')
     if (modified && !modified.has(path) && !(isRequired && doc.isSelected(path))) continue
-    const value = readPath(doc._doc, path)
+    const value = readRawPath(doc._doc, path)
     if (type.validators.length > 0) checks.push({ path, type, value, ctx: doc })
     if (value !== null && value !== undefined) collectSubdocumentChecks(type, value, path, checks)
   }
   return checks
 }
 
-/** Subdocuments validate against their own schema, with full paths like `items.0.price`. */
 /**
  * True when a path can fail validation: it has validators of its own, or holds subdocuments or
  * validated array elements. Checked before reading the value, so unvalidated paths cost nothing.
@@ -123,6 +178,7 @@ function mayFail(type: SchemaType): boolean {
   )
 }
 
+/** Subdocuments validate against their own schema, with full paths like `items.0.price`. */
 function collectSubdocumentChecks(
   type: SchemaType,
   value: unknown,
@@ -147,11 +203,10 @@ function collectSubdocumentChecks(
 function collectSchemaChecks(schema: Schema, obj: unknown, prefix: string, checks: Check[]): void {
   if (!isPlainObject(obj)) return
   for (const [path, type] of schema.paths) {
-    const value = readPath(obj, path)
-    if (type.validators.length > 0)
-      checks.push({ path: `${prefix}.${path}`, type, value, ctx: obj })
-    if (value !== null && value !== undefined)
-      collectSubdocumentChecks(type, value, `${prefix}.${path}`, checks)
+    const value = readRawPath(obj, path)
+    const full = prefix === '' ? path : `${prefix}.${path}`
+    if (type.validators.length > 0) checks.push({ path: full, type, value, ctx: obj })
+    if (value !== null && value !== undefined) collectSubdocumentChecks(type, value, full, checks)
   }
 }
 

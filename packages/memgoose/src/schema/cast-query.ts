@@ -20,9 +20,10 @@ const LIST_OPS = new Set(['$in', '$nin', '$all'])
 export function castFilter(
   schema: Schema,
   filter: Record<string, unknown>,
-  options: { strictQuery?: boolean | 'throw' } = {}
+  options: { strictQuery?: boolean | 'throw'; translateAliases?: boolean } = {}
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {}
+  const translate = options.translateAliases ?? schema.options.translateAliases ?? false
   // mongoose 7+: unknown filter paths pass unless `strictQuery` asks to drop (true) or reject them.
   const strictQuery = options.strictQuery ?? schema.options.strictQuery ?? false
   for (const key of Object.keys(filter)) {
@@ -35,7 +36,7 @@ export function castFilter(
     } else if (key.startsWith('$')) {
       out[key] = value
     } else {
-      const path = schema.resolveAlias(key)
+      const path = translate ? schema.resolveAlias(key) : key
       if (strictQuery !== false && !isSchemaPath(schema, path)) {
         if (strictQuery === 'throw') {
           throw new StrictModeError(
@@ -120,10 +121,15 @@ const ELEMENT_UPDATE_OPS = new Set(['$push', '$addToSet'])
 export function castUpdate(
   schema: Schema,
   update: Record<string, unknown>,
-  options: { strict?: boolean | 'throw'; overwriteImmutable?: boolean } = {}
+  options: {
+    strict?: boolean | 'throw'
+    overwriteImmutable?: boolean
+    translateAliases?: boolean
+  } = {}
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   const strict = options.strict ?? schema.options.strict
+  const translate = options.translateAliases ?? schema.options.translateAliases ?? false
   for (const op of Object.keys(update)) {
     assertSafeKey(op, 'an update')
     const fields = update[op]
@@ -133,7 +139,7 @@ export function castUpdate(
     }
     const castFields: Record<string, unknown> = {}
     for (const rawPath of Object.keys(fields)) {
-      const path = schema.resolveAlias(rawPath)
+      const path = translate ? schema.resolveAlias(rawPath) : rawPath
       const value = fields[rawPath]
       const type = schema.deepPath(path.replace(/\.\$(\[[^\]]*\])?(?=\.|$)/g, '.0'))
       if (

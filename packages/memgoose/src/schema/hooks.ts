@@ -20,6 +20,21 @@ interface Hook {
   readonly options: HookOptions
 }
 
+/**
+ * A document method run before a document's own hooks of a name (pre and post): documents use it
+ * to run their subdocuments' `save` hooks first, as mongoose's built-in saveSubdocs hooks do.
+ */
+export const BEFORE_HOOKS: unique symbol = Symbol('memgoose.beforeHooks')
+
+/** A `this` that may carry the BEFORE_HOOKS method. */
+interface BeforeHooks {
+  [BEFORE_HOOKS]?: (
+    phase: 'pre' | 'post',
+    name: string,
+    args: unknown[]
+  ) => Promise<void> | undefined
+}
+
 /** Hook names that exist both on documents and on queries. */
 const SHARED = new Set(['deleteOne', 'updateOne', 'validate'])
 
@@ -69,6 +84,10 @@ export class Hooks {
     kind: 'document' | 'query' | 'model' | 'aggregate',
     args: unknown[] = []
   ): Promise<void> {
+    if (kind === 'document') {
+      const before = (ctx as BeforeHooks)[BEFORE_HOOKS]?.('pre', name, args)
+      if (before) await before
+    }
     for (const hook of this.#pre) {
       if (!applies(hook, name, kind)) continue
       // mongoose 7+ init hooks are synchronous and get the raw data first, no `next`.
@@ -87,6 +106,10 @@ export class Hooks {
     result: unknown,
     error?: unknown
   ): Promise<unknown> {
+    if (kind === 'document' && error === undefined) {
+      const before = (ctx as BeforeHooks)[BEFORE_HOOKS]?.('post', name, [result])
+      if (before) await before
+    }
     let err = error
     for (const hook of this.#post) {
       if (!applies(hook, name, kind)) continue

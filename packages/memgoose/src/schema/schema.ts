@@ -39,6 +39,11 @@ export interface SchemaOptions {
   versionKey?: string | false
   strict?: boolean | 'throw'
   strictQuery?: boolean | 'throw'
+  /**
+   * Translate aliases in filters and updates to their paths. memgoose defaults to true (mongoose 8
+   * only translates with this option); false keeps alias keys as written, as mongoose does by default.
+   */
+  translateAliases?: boolean
   _id?: boolean
   id?: boolean
   collection?: string
