@@ -26,6 +26,11 @@ export interface AggregateOptions {
 export interface AggregateRunner {
   /** Streams the results of `pipeline`. */
   run(pipeline: PipelineStage[], options: AggregateOptions): AsyncIterable<Doc>
+  /**
+   * The same results in batches; `exec()` prefers it when present, paying one await per batch
+   * instead of per result.
+   */
+  runBatches?(pipeline: PipelineStage[], options: AggregateOptions): AsyncIterable<Doc[]>
   /** Describes how `pipeline` would run. */
   explain(pipeline: PipelineStage[], options: AggregateOptions): Promise<unknown>
   /** `pre('aggregate')` / `post('aggregate')` middleware. */
@@ -277,7 +282,12 @@ export class Aggregate<T = Doc> implements PromiseLike<T[]>, AsyncIterable<T> {
     const runner = this.#bound()
     await runner.hooks?.pre?.(this as Aggregate)
     const out: T[] = []
-    for await (const doc of runner.run(this.#pipeline, this.options)) out.push(doc as T)
+    if (runner.runBatches) {
+      for await (const batch of runner.runBatches(this.#pipeline, this.options))
+        for (const doc of batch) out.push(doc as T)
+    } else {
+      for await (const doc of runner.run(this.#pipeline, this.options)) out.push(doc as T)
+    }
     await runner.hooks?.post?.(this as Aggregate, out as Doc[])
     return out
   }

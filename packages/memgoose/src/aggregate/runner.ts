@@ -5,7 +5,7 @@
 import { isPlainObject } from '../values/bson.js'
 import { rootVars } from './expressions/variables.js'
 import { compileStages, runStages, stageName } from './pipeline.js'
-import { batchesOf } from './stages/batches.js'
+import { batchesOf, nonEmpty } from './stages/batches.js'
 import { compileKeyedSort } from './stages/sort.js'
 import { count } from './stages/limit.js'
 import type { AggregateContext, Doc, PipelineHead } from './types.js'
@@ -94,7 +94,10 @@ export function runPipelineBatches(pipeline: unknown, ctx: AggregateContext): As
   return {
     async *[Symbol.asyncIterator]() {
       if (head.limit === 0) return
-      yield* runStages(compiled, batchesOf(ctx.source(head)), { ctx, vars })
+      const input = ctx.sourceBatches
+        ? nonEmpty(ctx.sourceBatches(head))
+        : batchesOf(ctx.source(head))
+      yield* runStages(compiled, input, { ctx, vars })
     },
   }
 }

@@ -33,6 +33,13 @@ export interface AggregateContext {
    */
   source(head: PipelineHead): AsyncIterable<Doc> | Iterable<Doc>
   /**
+   * The same documents as {@link source}, in batches. When present the runner reads this instead:
+   * one await per batch rather than per document, which dominates a cheap stage such as `$group`.
+   * The runner takes ownership of each yielded array (stages may keep it), so yield fresh arrays;
+   * empty arrays are skipped.
+   */
+  sourceBatches?(head: PipelineHead): AsyncIterable<Doc[]> | Iterable<Doc[]>
+  /**
    * Documents of another collection of the same database matching `filter` (used by `$lookup` with
    * batched `$in` filters, `$graphLookup`, `$unionWith`).
    */

@@ -6,6 +6,8 @@
 import {
   Aggregate,
   runPipeline,
+  runPipelineBatches,
+  type PipelineHead,
   explainPipeline,
   type AggregateContext,
   type AggregateOptions,
@@ -30,23 +32,29 @@ function contextFor(
   const internals = model.$__model
   const host = internals.host
   const disc = internals.discriminator
+  const sourceBatches = (head: PipelineHead): AsyncIterable<Doc[]> => {
+    const filter = { ...(head.filter ?? {}) }
+    if (disc && filter[disc.key] === undefined) filter[disc.key] = disc.value
+    return (async function* () {
+      const store = await host.storeFor(internals)
+      // Stages never mutate their input, and run() copies what leaves the pipeline: borrow.
+      yield* store.streamBatches(filter, {
+        sort: head.sort,
+        skip: head.skip,
+        limit: head.limit,
+        txn,
+        borrow: true,
+      })
+    })()
+  }
   return {
     variables,
     source(head) {
-      const filter = { ...(head.filter ?? {}) }
-      if (disc && filter[disc.key] === undefined) filter[disc.key] = disc.value
       return (async function* () {
-        const store = await host.storeFor(internals)
-        // Stages never mutate their input, and run() copies what leaves the pipeline: borrow.
-        yield* store.stream(filter, {
-          sort: head.sort,
-          skip: head.skip,
-          limit: head.limit,
-          txn,
-          borrow: true,
-        })
+        for await (const batch of sourceBatches(head)) yield* batch
       })()
     },
+    sourceBatches,
     async find(collection, filter) {
       const store = await host.collectionStore(collection)
       return store.find(filter, { txn, borrow: true })
@@ -142,6 +150,16 @@ export function runAggregate(
         // Output may still be (or contain) borrowed stored documents: hand out copies.
         for await (const doc of runPipeline(stages, contextFor(model, txn, opts.let))) {
           yield cloneValue(doc)
+        }
+      })()
+    },
+    runBatches(stages: Doc[], opts: AggregateOptions = {}) {
+      return (async function* () {
+        const store = await model.$__model.host.storeFor(model.$__model)
+        const txn = await resolveTxn(opts.session, store.engine)
+        // Output may still be (or contain) borrowed stored documents: hand out copies.
+        for await (const batch of runPipelineBatches(stages, contextFor(model, txn, opts.let))) {
+          yield batch.map(cloneValue)
         }
       })()
     },

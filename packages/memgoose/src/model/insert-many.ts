@@ -136,7 +136,8 @@ async function insertAll(
         pending.map((c) => c.stored),
         txn
       )
-      inserted.push(...pending)
+      // A loop, not push(...pending): spreading a million arguments overflows the stack.
+      for (const c of pending) inserted.push(c)
       break
     } catch (err) {
       if (!(err instanceof DuplicateKeyError) || err.index === undefined) throw err
@@ -148,7 +149,7 @@ async function insertAll(
             before.map((c) => c.stored),
             txn
           )
-        inserted.push(...before)
+        for (const c of before) inserted.push(c)
         break
       }
       pending = pending.filter((_, i) => i !== err.index)

@@ -150,12 +150,21 @@ export class CollectionStore {
     return doc
   }
 
-  /** Streams matching documents batch by batch (sorting, when not covered by an index, buffers). */
+  /** Streams matching documents one by one (see streamBatches). */
   async *stream(filter: Doc, options: ReadOptions = {}): AsyncGenerator<Doc> {
+    for await (const batch of this.streamBatches(filter, options)) yield* batch
+  }
+
+  /**
+   * Streams matching documents as arrays (one per engine batch, fresh arrays the caller may keep):
+   * the aggregation runner pays one await per batch instead of per document. A sort no index covers
+   * makes it buffer everything first.
+   */
+  async *streamBatches(filter: Doc, options: ReadOptions = {}): AsyncGenerator<Doc[]> {
     const sort = options.sort === undefined ? [] : normalizeSort(options.sort as never)
     const { plan, sortCovered } = this.#plan(filter, options)
     if (sort.length > 0 && !sortCovered) {
-      yield* await this.find(filter, options)
+      yield await this.find(filter, options)
       return
     }
     const predicate = compileFilter(filter)
@@ -174,7 +183,7 @@ export class CollectionStore {
         out.push(this.#output(doc, project, options.borrow))
         if (--left <= 0) break
       }
-      yield* out
+      if (out.length > 0) yield out
       if (left <= 0) return
     }
   }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { Aggregate, runPipeline, type AggregateRunner } from '../../src/aggregate/index.js'
+import {
+  Aggregate,
+  runPipeline,
+  runPipelineBatches,
+  type AggregateRunner,
+} from '../../src/aggregate/index.js'
 import { arrayContext } from './context.js'
 
 const docs = [
@@ -88,6 +93,22 @@ describe('Aggregate builder', () => {
       .group({ _id: null, s: { $sum: '$n' } })
     expect(out).toEqual([{ _id: null, s: 5 }])
     expect(events).toEqual(['pre:2', 'post:1'])
+  })
+
+  it('collects batches through runBatches when the runner offers it', async () => {
+    const batched: AggregateRunner = {
+      ...runner(),
+      run: () => {
+        throw new Error('exec should read runBatches')
+      },
+      runBatches: (pipeline) => runPipelineBatches(pipeline, arrayContext(docs)),
+    }
+    const out = await new Aggregate([], batched).sort({ n: -1 }).project({ n: 1 })
+    expect(out).toEqual([
+      { _id: 1, n: 3 },
+      { _id: 3, n: 2 },
+      { _id: 2, n: 1 },
+    ])
   })
 
   it('supports catch and finally', async () => {

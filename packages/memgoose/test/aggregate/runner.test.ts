@@ -139,6 +139,38 @@ describe('runPipeline', () => {
     expect(source).toEqual([{ _id: 1, a: { b: 1 }, list: [1, 2] }])
   })
 
+  it('reads sourceBatches instead of source when the context offers it', async () => {
+    const ctx = arrayContext([])
+    ctx.sourceBatches = (head) => {
+      ctx.heads.push(head)
+      return [[docs[0], docs[1]], [], [docs[2], docs[3]]]
+    }
+    const out = await aggregateToArray(
+      [{ $match: { n: { $gt: 0 } } }, { $group: { _id: '$city', n: { $sum: '$n' } } }],
+      ctx
+    )
+    expect(out).toEqual([
+      { _id: 'a', n: 14 },
+      { _id: 'b', n: 3 },
+      { _id: 'c', n: 1 },
+    ])
+    expect(ctx.heads).toEqual([{ filter: { n: { $gt: 0 } } }])
+  })
+
+  it('reads asynchronous sourceBatches and skips their empty batches', async () => {
+    const ctx = arrayContext([])
+    ctx.sourceBatches = async function* () {
+      yield []
+      yield [docs[3]]
+      yield [docs[0]]
+    }
+    const seen: number[] = []
+    for await (const batch of runPipelineBatches([{ $project: { n: 1 } }], ctx)) {
+      seen.push(batch.length)
+    }
+    expect(seen).toEqual([1, 1])
+  })
+
   it('processes more documents than one batch', async () => {
     const many = Array.from({ length: 5000 }, (_, i) => ({ _id: i, g: i % 7 }))
     const out = await run(many, [{ $group: { _id: '$g', n: { $sum: 1 } } }, { $sort: { _id: 1 } }])

@@ -54,4 +54,12 @@ describe('insertMany({ lean: true })', () => {
     expect(err).toMatchObject({ code: 11000, writeErrors: [expect.objectContaining({ index: 1 })] })
     expect(await Row.countDocuments()).toBe(2)
   })
+
+  it('inserts a few hundred thousand documents in one call', async () => {
+    const Tiny = ctx.db.model('Tiny', new Schema({ n: Number }, { versionKey: false }))
+    const docs = Array.from({ length: 300_000 }, (_, n) => ({ n }))
+    const out = await Tiny.insertMany(docs, { lean: true })
+    expect(out).toHaveLength(300_000)
+    expect(await Tiny.countDocuments({ n: { $gte: 299_990 } })).toBe(10)
+  })
 })

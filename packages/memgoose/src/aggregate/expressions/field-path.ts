@@ -56,10 +56,16 @@ export function compilePath(path: string): (doc: unknown) => unknown {
   }
   if (parts.length === 2) {
     const [k0, k1] = parts
+    // The hot shape of `$profile.score`: reads written out so they inline into the caller.
     return (doc) => {
-      if (!isTraversable(doc)) return undefined
-      const v = field(doc, k0)
-      if (isTraversable(v)) return field(v, k1)
+      if (typeof doc !== 'object' || doc === null) return undefined
+      const v = (doc as Record<string, unknown>)[k0]
+      if (typeof v !== 'object' || v === null) return undefined
+      const proto = Object.getPrototypeOf(v)
+      if (proto === Object.prototype || proto === null) {
+        const w = (v as Record<string, unknown>)[k1]
+        return typeof w === 'function' ? undefined : w
+      }
       return Array.isArray(v) ? resolveArray(v, parts, 1) : undefined
     }
   }

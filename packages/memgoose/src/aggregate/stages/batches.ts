@@ -36,6 +36,15 @@ export async function* batchesOf(source: AsyncIterable<Doc> | Iterable<Doc>): Ba
   if (batch.length > 0) yield batch
 }
 
+/** A caller's batch stream without its empty batches (stages may assume a batch has documents). */
+export async function* nonEmpty(source: AsyncIterable<Doc[]> | Iterable<Doc[]>): Batches {
+  if (Symbol.asyncIterator in source) {
+    for await (const batch of source) if (batch.length > 0) yield batch
+    return
+  }
+  for (const batch of source) if (batch.length > 0) yield batch
+}
+
 /** A stream of one array, cut into batches. */
 export async function* fromArray(docs: readonly Doc[]): Batches {
   for (let i = 0; i < docs.length; i += BATCH_SIZE) yield docs.slice(i, i + BATCH_SIZE)

@@ -56,7 +56,8 @@ export class Grouper {
 
   /** Adds `doc` to the group of `id`. */
   add(id: unknown, doc: Doc, vars: Vars): void {
-    const key = groupKey(id)
+    // Strings are the common key and hash as themselves: skip the call.
+    const key = typeof id === 'string' ? id : groupKey(id)
     let group = this.#groups.get(key)
     if (group === undefined) {
       const states = this.#fields.accumulators.map((a) => (a.unary ? a.unary.create() : a.create()))

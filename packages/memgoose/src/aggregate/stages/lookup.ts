@@ -9,7 +9,7 @@ import { isPlainObject } from '../../values/bson.js'
 import { cloneValue } from '../../values/clone.js'
 import { getValues } from '../../query/index.js'
 import { compileExpression } from '../expressions/compile.js'
-import { readPath } from '../expressions/field-path.js'
+import { compilePath } from '../expressions/field-path.js'
 import type { Evaluate, Vars } from '../expressions/types.js'
 import { assertVariableName, childVars } from '../expressions/variables.js'
 import { fieldParts, withField } from '../doc-path.js'
@@ -21,8 +21,8 @@ import type { StageCompiler } from './types.js'
 
 const ALLOWED = new Set(['from', 'localField', 'foreignField', 'as', 'let', 'pipeline'])
 
-function localKeys(doc: Doc, localField: string): unknown[] {
-  const v = readPath(doc, localField)
+function localKeys(doc: Doc, readLocal: (doc: unknown) => unknown): unknown[] {
+  const v = readLocal(doc)
   if (Array.isArray(v)) return v
   return [v === undefined ? null : v]
 }
@@ -102,7 +102,7 @@ export const lookup: StageCompiler = (spec, env, name) => {
     }
   }
 
-  const local = localField as string
+  const readLocal = compilePath(localField as string)
   const foreignPath = foreignField as string
   return {
     name,
@@ -110,7 +110,7 @@ export const lookup: StageCompiler = (spec, env, name) => {
       for await (const batch of input) {
         const keys = new Map<unknown, unknown>()
         const perDoc = batch.map((doc) => {
-          const values = localKeys(doc, local)
+          const values = localKeys(doc, readLocal)
           for (const v of values) keys.set(groupKey(v), v)
           return values
         })

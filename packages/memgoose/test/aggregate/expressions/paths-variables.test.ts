@@ -15,6 +15,15 @@ describe('field paths', () => {
     expect(evaluate('$list.0', doc)).toEqual([[]])
   })
 
+  it('steps only into plain objects on a two-part path', () => {
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { b: 7 })
+    expect(evaluate('$a.b', { a: bare })).toBe(7)
+    expect(evaluate('$a.getTime', { a: new Date(0) })).toBeUndefined()
+    expect(evaluate('$a.length', { a: 'text' })).toBeUndefined()
+    expect(evaluate('$a.b', { a: null })).toBeUndefined()
+    expect(evaluate('$a.b', { a: [{ b: 1 }, { c: 2 }, { b: 3 }] })).toEqual([1, 3])
+  })
+
   it('never reads inherited members', () => {
     expect(evaluate('$hasOwnProperty', {})).toBeUndefined()
     expect(evaluate('$a.toString', doc)).toBeUndefined()

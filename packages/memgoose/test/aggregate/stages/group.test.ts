@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { run } from '../context.js'
+import { aggregateToArray } from '../../../src/aggregate/index.js'
+import { Decimal128, Long, isLong } from '../../../src/values/bson.js'
+import { arrayContext, run } from '../context.js'
 
 const docs = [
   { _id: 1, city: 'Paris', n: 10, tag: 'a' },
@@ -46,6 +48,40 @@ describe('$group', () => {
       { _id: 1, n: 2 },
       { _id: '1', n: 1 },
     ])
+  })
+
+  it('groups Long and Decimal128 keys with the numbers they equal', async () => {
+    const input = [
+      { k: 1 },
+      { k: Long.fromNumber(1) },
+      { k: Decimal128.fromString('1.0') },
+      { k: Long.fromNumber(2) },
+      { k: 2 },
+      { k: [Long.fromNumber(3)] },
+      { k: [3] },
+    ]
+    const ctx = arrayContext([])
+    // structuredClone would strip the bson prototypes: serve the documents as they are.
+    ctx.source = () => input
+    const out = await aggregateToArray([{ $group: { _id: '$k', n: { $sum: 1 } } }], ctx)
+    expect(out.map((g) => g.n)).toEqual([3, 2, 2])
+    expect(out[0]._id).toBe(1)
+    expect(isLong(out[1]._id)).toBe(true)
+  })
+
+  it('keeps Longs beyond 2^53 apart unless they are equal', async () => {
+    const big = Long.fromString('9007199254740992')
+    const input = [
+      { k: big },
+      { k: big.add(1) },
+      { k: 2 ** 53 },
+      { k: [big.add(1)] },
+      { k: [2 ** 53 + 2] },
+    ]
+    const ctx = arrayContext([])
+    ctx.source = () => input
+    const out = await aggregateToArray([{ $group: { _id: '$k', n: { $sum: 1 } } }], ctx)
+    expect(out.map((g) => g.n)).toEqual([2, 1, 1, 1])
   })
 
   it('groups everything with _id null', async () => {
