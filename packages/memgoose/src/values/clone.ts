@@ -4,6 +4,8 @@
  */
 import { isBinary, isBytes } from './bson.js'
 
+const hasOwn = Object.prototype.hasOwnProperty
+
 /**
  * Deep-copies a value: plain objects, arrays, Dates, byte arrays, Maps and bson Binary are copied;
  * immutable bson values (ObjectId, Decimal128, Long) and RegExps are shared, as nothing can mutate them.
@@ -18,9 +20,11 @@ export function cloneValue<T>(value: T): T {
   const proto = Object.getPrototypeOf(value)
   if (proto === Object.prototype || proto === null) {
     const out: Record<string, unknown> = proto === null ? Object.create(null) : {}
-    // Object.keys, not for..in: inherited enumerable properties must never become stored data.
-    for (const key of Object.keys(value))
-      out[key] = cloneValue((value as Record<string, unknown>)[key])
+    // Own properties only: inherited enumerable properties must never become stored data. for..in with
+    // an own-property check avoids allocating a key array per object (clones run on every result).
+    for (const key in value) {
+      if (hasOwn.call(value, key)) out[key] = cloneValue((value as Record<string, unknown>)[key])
+    }
     return out as T
   }
   if (value instanceof Date) return new Date(value.getTime()) as T
