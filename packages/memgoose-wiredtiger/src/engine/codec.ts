@@ -5,10 +5,13 @@
  */
 import { deserialize, serialize } from 'bson'
 import { Binary, encodeKeyBytes, type StoredDoc } from 'memgoose'
+import { readDocument } from './bson-read.js'
 
 const SERIALIZE = { checkKeys: false, ignoreUndefined: true } as const
 // Keep Longs and binaries as bson values; restoreValues() then maps binaries the way they went in.
 const DESERIALIZE = { promoteBuffers: false, promoteLongs: false, promoteValues: true } as const
+
+const BINARY_TYPE = 0x05
 
 /** A document as stored. */
 export function encodeDocument(doc: StoredDoc): Buffer {
@@ -16,9 +19,12 @@ export function encodeDocument(doc: StoredDoc): Buffer {
 }
 
 /** A stored document, decoded. */
-export function decodeDocument(bytes: Uint8Array): StoredDoc {
+export function decodeDocument(bytes: Buffer): StoredDoc {
+  const fast = readDocument(bytes)
+  if (fast !== undefined) return fast as StoredDoc
   const doc = deserialize(bytes, DESERIALIZE) as StoredDoc
-  restoreValues(doc)
+  // A binary value has type byte 0x05: without that byte anywhere there is nothing to restore.
+  if (bytes.indexOf(BINARY_TYPE) !== -1) restoreValues(doc)
   return doc
 }
 

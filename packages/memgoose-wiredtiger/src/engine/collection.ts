@@ -22,6 +22,7 @@ import type { Cursor } from '../binding/cursor.js'
 import type { Session } from '../binding/session.js'
 import type { Catalog, CollectionEntry } from './catalog.js'
 import { decodeDocument, encodeDocument, idKey } from './codec.js'
+import { BULK_MIN, putAll } from './bulk-insert.js'
 import { countPlan, scanPlan } from './scan.js'
 import { SecondaryIndex } from './secondary.js'
 
@@ -32,6 +33,7 @@ export interface WiredTigerHost {
   readSession(txn: EngineTxn | undefined): Session
   cursor(session: Session, table: string): Cursor
   write<R>(txn: EngineTxn | undefined, fn: (session: Session) => R): R | Promise<R>
+  writeAsync<R>(fn: (session: Session) => Promise<R>): Promise<R>
   ddl<R>(fn: (session: Session) => R, options?: { exclusive?: boolean }): R | Promise<R>
   releaseTable(table: string): void
   scanSession(): Session
@@ -79,36 +81,65 @@ export class WiredTigerCollection implements EngineCollection {
   }
 
   insert(docs: readonly StoredDoc[], txn?: EngineTxn): void | Promise<void> {
-    return this.#host.write(txn, (session) => {
-      const main = this.#host.cursor(session, this.#entry.table)
-      const ids = docs.map((d) => idKey(d._id))
-      const keys = docs.map((d) => this.#indexes.map((idx) => idx.keys(d)))
-      // Check everything first: a rejected insert must write nothing.
-      const seenIds = new Set<string>()
-      const seenKeys = this.#indexes.map(() => new Set<string>())
-      for (let i = 0; i < docs.length; i++) {
-        const id = ids[i].toString('latin1')
-        if (seenIds.has(id) || main.get(ids[i]) !== undefined)
-          throw atPosition(duplicateId(this.name, docs[i]._id), i)
-        seenIds.add(id)
-        this.#indexes.forEach((idx, n) => {
-          if (!idx.unique) return
-          const cursor = this.#host.cursor(session, idx.entry.table)
-          for (const key of keys[i][n]) {
-            if (seenKeys[n].has(key) || idx.holder(cursor, key) !== undefined) {
-              throw atPosition(idx.duplicate(this.name, docs[i], key), i)
-            }
-            seenKeys[n].add(key)
+    if (txn === undefined && docs.length >= BULK_MIN) return this.#bulkInsert(docs)
+    return this.#host.write(txn, (session) => this.#insertChecked(session, docs))
+  }
+
+  async #bulkInsert(docs: readonly StoredDoc[]): Promise<void> {
+    let multikey: SecondaryIndex[]
+    let rejected = false
+    try {
+      multikey = await this.#host.writeAsync((session) =>
+        putAll(session, this.#entry.table, this.#indexes, docs).catch((err: unknown) => {
+          rejected = true
+          throw err
+        })
+      )
+    } catch (err) {
+      // A failure after the commit (the log sync) is the caller's to see, not a reason to redo.
+      if (!rejected) throw err
+      // Rolled back. The checking path reports the exact error (or the duplicate's position).
+      await this.#host.write(undefined, (session) => this.#insertChecked(session, docs))
+      return
+    }
+    for (const idx of multikey) this.#markMultikey(idx)
+  }
+
+  /** Checks every constraint, then writes: a rejected insert writes nothing. */
+  #insertChecked(session: Session, docs: readonly StoredDoc[]): void {
+    const main = this.#host.cursor(session, this.#entry.table)
+    const ids = docs.map((d) => idKey(d._id))
+    const multikey = this.#indexes.map(() => false)
+    const keys = docs.map((d) =>
+      this.#indexes.map((idx, n) => {
+        const k = idx.keys(d)
+        if (idx.keyer.lastMultikey || k.length > 1) multikey[n] = true
+        return k
+      })
+    )
+    const seenIds = new Set<string>()
+    const seenKeys = this.#indexes.map(() => new Set<string>())
+    for (let i = 0; i < docs.length; i++) {
+      const id = ids[i].toString('latin1')
+      if (seenIds.has(id) || main.get(ids[i]) !== undefined)
+        throw atPosition(duplicateId(this.name, docs[i]._id), i)
+      seenIds.add(id)
+      this.#indexes.forEach((idx, n) => {
+        if (!idx.unique) return
+        const cursor = this.#host.cursor(session, idx.entry.table)
+        for (const key of keys[i][n]) {
+          if (seenKeys[n].has(key) || idx.holder(cursor, key) !== undefined) {
+            throw atPosition(idx.duplicate(this.name, docs[i], key), i)
           }
-        })
-      }
-      for (let i = 0; i < docs.length; i++) {
-        main.insert(ids[i], encodeDocument(docs[i]))
-        this.#indexes.forEach((idx, n) => {
-          idx.add(this.#host.cursor(session, idx.entry.table), keys[i][n], ids[i])
-          if (idx.keyer.lastMultikey || keys[i][n].length > 1) this.#markMultikey(idx)
-        })
-      }
+          seenKeys[n].add(key)
+        }
+      })
+    }
+    for (let i = 0; i < docs.length; i++) main.insert(ids[i], encodeDocument(docs[i]))
+    this.#indexes.forEach((idx, n) => {
+      const cursor = this.#host.cursor(session, idx.entry.table)
+      for (let i = 0; i < docs.length; i++) idx.add(cursor, keys[i][n], ids[i])
+      if (multikey[n]) this.#markMultikey(idx)
     })
   }
 

@@ -23,6 +23,7 @@ import { isWiredTigerError } from '../binding/errors.js'
 import type { Session } from '../binding/session.js'
 import { Catalog } from './catalog.js'
 import { WiredTigerCollection, type WiredTigerHost } from './collection.js'
+import { GroupSync } from './group-sync.js'
 import {
   connectionOptions,
   resolveOptions,
@@ -54,6 +55,7 @@ export class WiredTigerEngine implements StorageEngine, WiredTigerHost {
   #write: Session | undefined
   #ddlSession: Session | undefined
   #catalog: Catalog | undefined
+  #group: GroupSync | undefined
   #cursors = new Map<Session, Map<string, Cursor>>()
   #collections = new Map<string, WiredTigerCollection>()
   #lock = new WriteLock()
@@ -75,6 +77,7 @@ export class WiredTigerEngine implements StorageEngine, WiredTigerHost {
     this.#ddlSession = this.#conn.openSession()
     this.#catalog = new Catalog(this.#ddlSession)
     this.#catalog.load()
+    if (this.options.durability === 'full') this.#group = new GroupSync(this.#conn.openSession())
   }
 
   // ── WiredTigerHost ─────────────────────────────────────────────────────────────────────────
@@ -110,6 +113,29 @@ export class WiredTigerEngine implements StorageEngine, WiredTigerHost {
     return this.#lock.acquire().then(() => this.#autocommit(fn))
   }
 
+  /**
+   * Runs asynchronous work (`Session.putMany`) on the write session inside a WiredTiger transaction
+   * of its own, committing when `fn` resolves and rolling back when it rejects.
+   */
+  async writeAsync<R>(fn: (session: Session) => Promise<R>): Promise<R> {
+    this.#assertOpen()
+    await this.#lock.acquire()
+    const session = this.#write!
+    let out: R
+    try {
+      session.begin()
+      out = await fn(session)
+      this.#commit(session)
+    } catch (err) {
+      if (session.inTransaction) session.rollback()
+      throw err
+    } finally {
+      this.#lock.release()
+    }
+    await this.#durable()
+    return out
+  }
+
   #autocommit<R>(fn: (session: Session) => R): R | Promise<R> {
     const session = this.#write!
     let out: R
@@ -121,25 +147,23 @@ export class WiredTigerEngine implements StorageEngine, WiredTigerHost {
       this.#lock.release()
       throw err
     }
-    if (this.options.durability === 'full') {
-      // The fsync runs on a worker thread; the lock keeps the session ours until it is done.
-      return session.commitAsync().then(
-        () => {
-          this.#lock.release()
-          return out
-        },
-        (err) => {
-          this.#lock.release()
-          throw err
-        }
-      )
-    }
     try {
-      session.commit()
+      this.#commit(session)
     } finally {
       this.#lock.release()
     }
-    return out
+    return this.#group ? this.#group.sync().then(() => out) : out
+  }
+
+  /** Commits the write session's transaction; at `full` without waiting for the log sync. */
+  #commit(session: Session): void {
+    if (this.#group) session.commit({ sync: false })
+    else session.commit()
+  }
+
+  /** At `full`: resolves once everything committed so far is on disk (sharing syncs). */
+  async #durable(): Promise<void> {
+    await this.#group?.sync()
   }
 
   /**
@@ -218,13 +242,12 @@ export class WiredTigerEngine implements StorageEngine, WiredTigerHost {
     await this.#lock.acquire()
     const session = this.#write!
     const txn = new WiredTigerTxn(this)
+    let result: T
     try {
       session.begin()
-      const result = await fn(txn)
+      result = await fn(txn)
       txn.finished = true
-      if (this.options.durability === 'full') await session.commitAsync()
-      else session.commit()
-      return result
+      this.#commit(session)
     } catch (err) {
       txn.finished = true
       if (session.inTransaction) session.rollback()
@@ -232,6 +255,8 @@ export class WiredTigerEngine implements StorageEngine, WiredTigerHost {
     } finally {
       this.#lock.release()
     }
+    await this.#durable()
+    return result
   }
 
   async flush(): Promise<void> {
@@ -266,6 +291,7 @@ export class WiredTigerEngine implements StorageEngine, WiredTigerHost {
           /^transaction: transaction checkpoints?$|^transaction: transaction checkpoint most recent time/
         ),
         bloom: pick(/bloom/i),
+        log: pick(/^log: (log sync operations|log write operations|log records written)$/),
       },
     }
   }
@@ -282,6 +308,7 @@ export class WiredTigerEngine implements StorageEngine, WiredTigerHost {
     // Let a writer or transaction in progress finish before the connection goes away.
     await this.#lock.acquire()
     try {
+      await this.#group?.idle()
       this.#cursors.clear()
       this.#collections.clear()
       await this.#conn?.close()

@@ -42,35 +42,86 @@ function* pages(
   }
 }
 
+/** What a plan walks: a table, whether it is an index (of `key → _id`), and which key intervals. */
+interface Target {
+  table: string
+  viaIndex: boolean
+  /** One exact key holds at most one entry. */
+  unique: boolean
+  intervals: KeyInterval[]
+}
+
 /** The index (or the document table itself for `_id_`) and its intervals for a plan. */
-function target(
-  collection: WiredTigerCollection,
-  plan: ScanPlan
-): { table: string; viaIndex: boolean; intervals: KeyInterval[] } {
+function target(collection: WiredTigerCollection, plan: ScanPlan): Target {
   if (plan.index === undefined)
-    return { table: collection.table, viaIndex: false, intervals: WHOLE }
+    return { table: collection.table, viaIndex: false, unique: true, intervals: WHOLE }
   if (plan.index === ID_INDEX.name) {
-    return { table: collection.table, viaIndex: false, intervals: toIntervals(plan.ranges, [1]) }
+    return {
+      table: collection.table,
+      viaIndex: false,
+      unique: true,
+      intervals: toIntervals(plan.ranges, [1]),
+    }
   }
   const idx = collection.index(plan.index)
   return {
     table: idx.entry.table,
     viaIndex: true,
+    unique: idx.unique,
     intervals: toIntervals(plan.ranges, idx.keyer.directions),
   }
 }
 
 /** Runs a scan plan; batches are never empty. */
-export function* scanPlan(
+export function scanPlan(
   host: WiredTigerHost,
   collection: WiredTigerCollection,
   plan: ScanPlan,
   txn?: EngineTxn
+): Iterable<StoredDoc[]> {
+  const found = target(collection, plan)
+  const { intervals } = found
+  if (intervals.length === 1 && intervals[0].exact !== undefined && found.unique) {
+    return pointRead(
+      host,
+      collection,
+      found.viaIndex ? found.table : undefined,
+      intervals[0].exact,
+      txn
+    )
+  }
+  return scanIntervals(host, collection, plan, found, txn)
+}
+
+/**
+ * One exact key of the `_id` table or of a unique index holds at most one document: two point reads,
+ * no paging.
+ */
+function pointRead(
+  host: WiredTigerHost,
+  collection: WiredTigerCollection,
+  indexTable: string | undefined,
+  exact: string,
+  txn: EngineTxn | undefined
+): StoredDoc[][] {
+  const session = host.readSession(txn)
+  let id: Buffer | undefined = Buffer.from(exact, 'latin1')
+  if (indexTable !== undefined) id = host.cursor(session, indexTable).get(id)
+  const main = host.cursor(session, collection.table)
+  const bytes = id === undefined ? undefined : main.get(id)
+  return bytes === undefined ? [] : [[decodeDocument(bytes)]]
+}
+
+function* scanIntervals(
+  host: WiredTigerHost,
+  collection: WiredTigerCollection,
+  plan: ScanPlan,
+  { table, viaIndex, intervals }: Target,
+  txn: EngineTxn | undefined
 ): Generator<StoredDoc[]> {
   const session = host.readSession(txn)
   const size = Math.max(1, plan.batchSize ?? DEFAULT_BATCH)
   const reverse = plan.reverse === true
-  const { table, viaIndex, intervals } = target(collection, plan)
   const ordered = reverse ? [...intervals].reverse() : intervals
   const cursor = host.cursor(session, table)
   if (!viaIndex) {

@@ -27,8 +27,11 @@ export class SecondaryIndex {
 
   /** The table key of one entry. */
   entryKey(key: string, id: Buffer): Buffer {
-    const k = Buffer.from(key, 'latin1')
-    return this.unique ? k : Buffer.concat([k, id])
+    if (this.unique) return Buffer.from(key, 'latin1')
+    const k = Buffer.allocUnsafe(key.length + id.length)
+    k.write(key, 0, 'latin1')
+    id.copy(k, key.length)
+    return k
   }
 
   /** The `_id` key of an existing entry for `key` in a unique index, if any. */
