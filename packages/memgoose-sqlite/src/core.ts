@@ -42,6 +42,8 @@ export type {
   EngineTxn,
   IndexInfo,
   IndexSpec,
+  KeyInterval,
+  KeyRange,
   ScanPlan,
   StorageBackend,
   StorageEngine,

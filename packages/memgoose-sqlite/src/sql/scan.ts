@@ -7,9 +7,10 @@
  */
 import { balancedJoin } from './values.js'
 import { Buffer } from 'node:buffer'
-import { QueryError, compileFilter, toIntervals } from '../core.js'
-import type { ScanPlan } from '../core.js'
+import { QueryError, compileFilter, encodeKey, toIntervals } from '../core.js'
+import type { KeyInterval, ScanPlan } from '../core.js'
 import { compileSqlFilter } from './filter.js'
+import { withoutImplied } from './implied.js'
 import { isQuotable, label } from './json-path.js'
 import { Params } from './params.js'
 
@@ -21,13 +22,16 @@ export interface ScanTarget {
     readonly directions: readonly (1 | -1)[]
     readonly multikey: boolean
     readonly unique: boolean
+    /** The key path of a one-field index. */
+    readonly path: string | undefined
   }
 }
 
 /** A planned scan: SQL, its parameters, and the JS work left after it. */
 export interface ScanQuery {
   readonly sql: string
-  readonly params: Record<string, unknown>
+  /** Named parameters, or positional ones for the point lookup shortcut. */
+  readonly params: Record<string, unknown> | readonly unknown[]
   /** The part of the filter evaluated in JS, if any. */
   readonly residualFilter: Record<string, unknown> | undefined
   readonly residual: ((doc: unknown) => boolean) | undefined
@@ -60,6 +64,8 @@ const SMALL = 256
 
 /** Builds the query returning raw `[doc]` rows (or `[count]` with `count`). */
 export function buildScan(plan: ScanPlan, target: ScanTarget, count = false): ScanQuery {
+  const point = count ? undefined : pointLookup(plan, target)
+  if (point !== undefined) return point
   const params = new Params()
   const where: string[] = []
   const index = target.index
@@ -70,20 +76,20 @@ export function buildScan(plan: ScanPlan, target: ScanTarget, count = false): Sc
     keyColumn = 'i.k'
   }
   let lookups = false
+  let points = 0
   if (plan.ranges !== undefined) {
     const intervals = toIntervals(plan.ranges, index?.directions ?? ID_DIRECTIONS)
     lookups =
       (index === undefined || index.unique) &&
       intervals.length <= SMALL &&
       intervals.every((iv) => iv.exact !== undefined)
-    const ors = intervals.map((iv) =>
-      iv.exact !== undefined
-        ? `${keyColumn} = ${params.add(Buffer.from(iv.exact, 'latin1'))}`
-        : `(${keyColumn} >= ${params.add(Buffer.from(iv.lo, 'latin1'))} AND ${keyColumn} < ${params.add(Buffer.from(iv.hi, 'latin1'))})`
-    )
-    where.push(ors.length === 0 ? '0' : balancedJoin(ors, 'OR'))
+    points = intervals.length
+    where.push(keyCondition(intervals, keyColumn, params))
   }
-  const filter = compileSqlFilter(plan.filter, params)
+  const filter = compileSqlFilter(
+    withoutImplied(plan.filter, plan.ranges, index === undefined ? '_id' : index.path),
+    params
+  )
   if (filter.where !== '1') where.push(filter.where)
   const multikey = index?.multikey === true
   const reverse = plan.reverse === true
@@ -128,6 +134,17 @@ export function buildScan(plan: ScanPlan, target: ScanTarget, count = false): Sc
   if ((plan.sort !== undefined && plan.sort.length > 0) || multikey) {
     return { ...common, sql: `SELECT d.doc ${body()}${orderBy}${tail}`, resume: undefined }
   }
+  if (lookups) {
+    // Point lookups are read whole at once, so they need no resume columns; one point finds at
+    // most one document, so it needs no ORDER BY and, unless skipping, no LIMIT (each costs).
+    const one = points === 1
+    const last = one && (plan.skip ?? 0) === 0 && plan.limit !== 0 ? '' : tail
+    return {
+      ...common,
+      sql: `SELECT d.doc ${body()}${one ? '' : orderBy}${last}`,
+      resume: undefined,
+    }
+  }
   const keys = index === undefined ? ['d.id'] : ['i.k', 'i.rid']
   const columns = `d.doc, ${keys.join(', ')}`
   const resume = (last: readonly unknown[], delivered: number): ResumeQuery => {
@@ -145,6 +162,69 @@ export function buildScan(plan: ScanPlan, target: ScanTarget, count = false): Sc
     }
   }
   return { ...common, sql: `SELECT ${columns} ${body()}${orderBy}${tail}`, resume }
+}
+
+/**
+ * The query for the commonest read, a `findOne` by `_id` or a unique key: one exact key on `_id`
+ * or a unique, non-multikey one-field index, and nothing else to test. It skips the general
+ * builder (parameter naming, interval merging, the filter compiler), which costs more than the
+ * SQLite lookup itself.
+ */
+function pointLookup(plan: ScanPlan, target: ScanTarget): ScanQuery | undefined {
+  const ranges = plan.ranges
+  if (ranges === undefined || ranges.length !== 1) return undefined
+  if ((plan.sort !== undefined && plan.sort.length > 0) || (plan.skip ?? 0) !== 0) return undefined
+  if (plan.limit === 0) return undefined
+  const index = target.index
+  if (index !== undefined && (!index.unique || index.multikey || index.path === undefined)) {
+    return undefined
+  }
+  const range = ranges[0]
+  if (!range.lowerInclusive || !range.upperInclusive) return undefined
+  if (range.lower.length !== 1 || range.upper.length !== 1) return undefined
+  const directions = index?.directions ?? ID_DIRECTIONS
+  const encoded = encodeKey(range.lower, directions)
+  if (range.upper !== range.lower && encodeKey(range.upper, directions) !== encoded) {
+    return undefined
+  }
+  const filter = plan.filter
+  if (filter !== undefined && Object.keys(filter).length > 0) {
+    const rest = withoutImplied(filter, ranges, index === undefined ? '_id' : index.path)
+    if (rest === undefined || Object.keys(rest).length > 0) return undefined
+  }
+  const key = Buffer.from(encoded, 'latin1')
+  const sql =
+    index === undefined
+      ? `SELECT d.doc FROM "${target.table}" AS d WHERE d.id = ?`
+      : `SELECT d.doc FROM "${index.table}" AS i JOIN "${target.table}" AS d ON d.rid = i.rid WHERE i.k = ?`
+  return {
+    sql,
+    params: [key],
+    residualFilter: undefined,
+    residual: undefined,
+    skip: 0,
+    limit: undefined,
+    bounded: true,
+    resume: undefined,
+  }
+}
+
+/**
+ * The key column restricted to `intervals`: one `IN` list for point lookups (SQLite walks it as a
+ * sequence of seeks), else a balanced OR of intervals.
+ */
+function keyCondition(intervals: readonly KeyInterval[], column: string, params: Params): string {
+  if (intervals.length === 0) return '0'
+  if (intervals.every((iv) => iv.exact !== undefined)) {
+    const points = intervals.map((iv) => params.add(Buffer.from(iv.exact as string, 'latin1')))
+    return points.length === 1 ? `${column} = ${points[0]}` : `${column} IN (${points.join(', ')})`
+  }
+  const ors = intervals.map((iv) =>
+    iv.exact !== undefined
+      ? `${column} = ${params.add(Buffer.from(iv.exact, 'latin1'))}`
+      : `(${column} >= ${params.add(Buffer.from(iv.lo, 'latin1'))} AND ${column} < ${params.add(Buffer.from(iv.hi, 'latin1'))})`
+  )
+  return balancedJoin(ors, 'OR')
 }
 
 /**

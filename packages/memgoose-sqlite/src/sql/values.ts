@@ -25,6 +25,8 @@ export interface Loc {
 export interface ValueSql {
   readonly sql: (loc: Loc) => string
   readonly missing: boolean
+  /** The same test for a candidate known to be a JSON number, given the SQL of its value. */
+  readonly number?: (value: string) => string
 }
 
 /** The stored tag (`$t`) or another member of a tagged object at `loc`. */
@@ -54,6 +56,7 @@ function numberTest(op: string, n: number, params: Params): ValueSql {
   // A CASE on the type reads it once; numbers stored as tags (Long, Decimal128) compare by `n`.
   return {
     missing: false,
+    number: (value) => `${value} ${op} ${p}`,
     sql: (loc) =>
       `(CASE ${loc.type} WHEN 'integer' THEN ${loc.value} ${op} ${p} WHEN 'real' THEN ${loc.value} ${op} ${p} ` +
       `WHEN 'object' THEN (${member(loc, '$t', params)} IN ('long', 'dec') AND ` +

@@ -9,6 +9,8 @@ import type { Params } from './params.js'
 import { member, plainObject } from './values.js'
 import type { Loc, ValueSql } from './values.js'
 
+const TAG_MEMBERS = new Set(['v', 'n', 's', 'k', 'f'])
+
 /** A test over the candidates of a path, possibly negated ($ne, $nin, $exists: false). */
 export interface Leaf {
   readonly kind: 'leaf'
@@ -41,8 +43,47 @@ export class PathWalk {
       else if (cond.kind === 'leaf') out.push(`NOT ${this.#any(root, parts, 0, [cond])}`)
       else out.push(`NOT (${this.holdsAll(cond.inner, root, parts)})`)
     }
-    if (positive.length > 0) out.unshift(this.#any(root, parts, 0, positive))
+    if (positive.length > 0) out.unshift(this.#walk(root, parts, positive))
     return out.length === 1 ? out[0] : `(${out.join(' AND ')})`
+  }
+
+  /**
+   * #any from the top of the document, with a shortcut for the usual case of a dotted path: when a
+   * JSON path of object steps alone reaches a scalar (SQLite's `.name` never steps into arrays)
+   * through no tagged value, that scalar is the only candidate, so the leaves are tested on it
+   * directly instead of through the per-level type dispatch.
+   */
+  #walk(root: Loc, parts: readonly string[], leaves: readonly Leaf[]): string {
+    const general = this.#any(root, parts, 0, leaves)
+    const numeric = leaves.every((l) => l.test.number !== undefined)
+    if (root !== this.#root || (parts.length < 2 && !numeric)) return general
+    const checks: string[] = []
+    let prefix = '$'
+    for (let i = 0; i < parts.length - 1; i++) {
+      prefix += `."${parts[i]}"`
+      // A tag has only the members `$t`, v, n, s, k and f: a step to any other name proves the
+      // object before it untagged, so only these names need the check.
+      if (TAG_MEMBERS.has(parts[i + 1])) {
+        checks.push(`json_extract(d.doc, ${this.#params.add(`${prefix}."$t"`)}) IS NULL`)
+      }
+    }
+    const path = this.#params.add(`${prefix}."${parts[parts.length - 1]}"`)
+    const loc: Loc = {
+      path,
+      type: `json_type(d.doc, ${path})`,
+      value: `json_extract(d.doc, ${path})`,
+    }
+    // Number comparisons (the usual range query) get the cheapest form: one type check, then
+    // plain comparisons of the extracted value.
+    checks.unshift(
+      `${loc.type} IN ${numeric ? "('integer', 'real')" : "('integer', 'real', 'text', 'true', 'false', 'null')"}`
+    )
+    const tests = leaves.map((l) =>
+      numeric
+        ? (l.test.number as (value: string) => string)(loc.value)
+        : `ifnull(${l.test.sql(loc)}, 0)`
+    )
+    return `(CASE WHEN ${checks.join(' AND ')} THEN ${tests.join(' AND ')} ELSE ${general} END)`
   }
 
   /** A json_each over the array at `loc`, and the location of its elements. */
