@@ -232,7 +232,6 @@ export class CollectionStore {
   #equalityShortcut(
     filter: Doc
   ): { plan: ScanPlan; sortCovered: boolean; predicate: (doc: Doc) => boolean } | undefined {
-    if (this.engine.capabilities.filterPushdown) return undefined
     let field: string | undefined
     for (const key in filter) {
       if (field !== undefined) return undefined
