@@ -26,6 +26,10 @@ const backends = ['sqlite', 'wiredtiger', 'file'].filter((name) => {
 export default defineConfig({
   resolve: {
     alias: [
+      {
+        find: /^memgoose\/testing\/random$/,
+        replacement: src('./packages/memgoose/src/testing/random.ts'),
+      },
       { find: /^memgoose\/testing$/, replacement: src('./packages/memgoose/src/testing/index.ts') },
       { find: /^memgoose$/, replacement: src('./packages/memgoose/src/index.ts') },
       { find: /^memgoose-file$/, replacement: src('./packages/memgoose-file/src/index.ts') },

@@ -3,6 +3,9 @@
  * document draws from its own seeded generator, so `userAt(i)` and `emailOf(i)` need no other
  * document and a lookup workload can name emails without keeping the data set alive.
  */
+import { createRandom } from 'memgoose/testing/random'
+
+export { createRandom }
 
 /** A benchmark user: the shape every system stores. */
 export interface UserDoc {
@@ -147,18 +150,6 @@ const WORDS = [
 ]
 const EPOCH = Date.UTC(2020, 0, 1)
 const SPAN = 5 * 365 * 24 * 3600 * 1000
-
-/** A small seeded PRNG (mulberry32): returns floats in [0, 1). */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 // Mixes the data-set seed with a document number so each document has an independent stream.
 function streamSeed(seed: number, i: number, salt: number): number {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openConnection, type Connection, type Cursor, type ScanOptions } from '../src/index.js'
 import { tempDir } from './helpers.js'
+import { createRandom } from 'memgoose/testing'
 
 // Random keys of varied length (prefixes included) against a sorted-array model.
 function randomKey(random: () => number): Buffer {
@@ -8,14 +9,7 @@ function randomKey(random: () => number): Buffer {
   return Buffer.from(Array.from({ length }, () => Math.floor(random() * 6)))
 }
 
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const mulberry32 = createRandom
 
 function model(keys: Buffer[], options: ScanOptions): string[] {
   const inRange = keys.filter(

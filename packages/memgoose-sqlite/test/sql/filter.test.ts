@@ -11,16 +11,10 @@ import type { StoredDoc } from 'memgoose'
 import type { SqliteCollection } from '../../src/collection.js'
 import type { SqliteEngine } from '../../src/engine.js'
 import { collect, openEngine } from '../helpers.js'
+import { createRandom } from 'memgoose/testing'
 
-/** A small deterministic PRNG (mulberry32) so failures reproduce. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A deterministic PRNG so failures reproduce. */
+const random = createRandom
 
 const rnd = random(20261123)
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]

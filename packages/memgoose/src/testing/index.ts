@@ -36,3 +36,4 @@ export function runEngineConformance(
     lifecycleSuite(h)
   })
 }
+export { createRandom } from './random.js'

@@ -6,19 +6,12 @@
 import { Aggregator } from 'mingo'
 import { describe, expect, it } from 'vitest'
 import { run } from './context.js'
+import { createRandom } from '../../src/testing/random.js'
 
 type Doc = Record<string, unknown>
 
-/** mulberry32: a small seeded PRNG so failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A seeded PRNG so failures reproduce. */
+const prng = createRandom
 
 function generator(seed: number) {
   const rnd = prng(seed)

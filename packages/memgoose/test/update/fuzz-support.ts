@@ -3,17 +3,9 @@
  * same seed always yields the same cases, so a failure names a reproducible case.
  */
 
-/** A small, fast, seeded PRNG (mulberry32). */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { createRandom } from '../../src/testing/random.js'
+
+export { createRandom }
 
 /** Random choices over one seeded stream. */
 export class Gen {

@@ -2,21 +2,13 @@
  * Seeded random documents and filters for the differential test. Values are drawn from small pools
  * so that filters and documents actually meet (equal values, shared paths).
  */
+import { createRandom } from '../../../src/testing/random.js'
 
 /** A seeded generator of floats in [0, 1) (mulberry32). */
 export type Random = () => number
 
 /** Creates a seeded PRNG. */
-export function seeded(seed: number): Random {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export const seeded: (seed: number) => Random = createRandom
 
 const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]
 const times = <T>(n: number, f: () => T): T[] => Array.from({ length: n }, f)
