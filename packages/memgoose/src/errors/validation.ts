@@ -77,6 +77,13 @@ export class ErrorCollector {
     for (const _ in this.errors) return false
     return true
   }
+
+  /** The mongoose-shaped error for what was recorded (only worth building when not empty). */
+  toValidationError(modelName?: string): ValidationError {
+    const error = new ValidationError(modelName)
+    for (const [path, err] of Object.entries(this.errors)) error.addError(path, err)
+    return error
+  }
 }
 
 /** A document failed validation: `errors[path]` holds a ValidatorError or CastError per failing path. */

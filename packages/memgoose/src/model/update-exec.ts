@@ -5,7 +5,7 @@
  * updates never lose each other's changes and a failure leaves nothing half-written.
  */
 import type { EngineTxn, StoredDoc } from '../engine/contract.js'
-import { ValidationError, ValidatorError } from '../errors/index.js'
+import { ErrorCollector, ValidatorError } from '../errors/index.js'
 import { matchedArrayIndex } from '../query/index.js'
 import { castObject } from '../schema/cast-object.js'
 import { castUpdate } from '../schema/cast-query.js'
@@ -67,15 +67,15 @@ async function validateUpdate(
   update: Record<string, unknown>,
   query: Query
 ): Promise<void> {
-  const error = new ValidationError(model.modelName)
-  for (const op of ['$set', '$setOnInsert', '$unset', '$push', '$addToSet', '$inc']) {
+  // Like mongoose's update validators: values written by $set/$setOnInsert, and $unset for `required`.
+  const failures = new ErrorCollector()
+  for (const op of ['$set', '$setOnInsert', '$unset']) {
     const fields = update[op]
     if (!isPlainObject(fields)) continue
     for (const path of Object.keys(fields)) {
       const type = model.schema.deepPath(path)
       if (!type) continue
       const value = op === '$unset' ? undefined : fields[path]
-      if (op === '$inc' || op === '$push' || op === '$addToSet') continue
       for (const v of type.validators) {
         let ok: unknown
         try {
@@ -87,7 +87,7 @@ async function validateUpdate(
           const props = { ...(v.props ?? {}), path, value, type: v.type }
           const message =
             ok instanceof Error && ok.message ? ok.message : formatMessage(v.message, props)
-          error.addError(
+          failures.addError(
             path,
             new ValidatorError({ ...props, message, reason: ok instanceof Error ? ok : undefined })
           )
@@ -96,7 +96,7 @@ async function validateUpdate(
       }
     }
   }
-  if (Object.keys(error.errors).length > 0) throw error
+  if (!failures.empty) throw failures.toValidationError(model.modelName)
 }
 
 /** Runs a write-producing function inside the session's transaction, an engine transaction, or the store lock. */

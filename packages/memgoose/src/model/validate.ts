@@ -36,7 +36,7 @@ export async function validateDocument(
   for (const [path, err] of doc.$__.castErrors ?? []) failures.addError(path, err as CastError)
   await runChecks(collectChecks(doc, schema, pathsToValidate), failures)
   if (!failures.empty) {
-    const error = toValidationError(doc, failures)
+    const error = failures.toValidationError(modelName(doc))
     const replaced = await hooks.runPost('validate', doc, 'document', doc, error)
     throw replaced ?? error
   }
@@ -67,7 +67,7 @@ export function validateDocumentSync(
   const error = new ErrorCollector()
   for (const [path, err] of doc.$__.castErrors ?? []) error.addError(path, err as CastError)
   runChecksSync(collectChecks(doc, doc.schema, pathsToValidate), error)
-  return error.empty ? undefined : toValidationError(doc, error)
+  return error.empty ? undefined : error.toValidationError(modelName(doc))
 }
 
 /**
@@ -86,7 +86,7 @@ export async function validateSubdocument(
   const checks: Check[] = []
   collectSchemaChecks(schema, sub, '', checks)
   await runChecks(checks, failures)
-  if (!failures.empty) throw toValidationError(undefined, failures)
+  if (!failures.empty) throw failures.toValidationError()
 }
 
 /** Synchronous `subdoc.validateSync()`: the error, or undefined when the subdocument is valid. */
@@ -100,7 +100,7 @@ export function validateSubdocumentSync(
   const checks: Check[] = []
   collectSchemaChecks(schema, sub, '', checks)
   runChecksSync(checks, failures)
-  return failures.empty ? undefined : toValidationError(undefined, failures)
+  return failures.empty ? undefined : failures.toValidationError()
 }
 
 function subdocumentCastErrors(owner: Document, location: string | undefined): ErrorCollector {
@@ -130,13 +130,6 @@ function runChecksSync(checks: Check[], error: ErrorCollector): void {
       }
     }
   }
-}
-
-/** The mongoose-shaped error for collected failures, created only when something failed. */
-function toValidationError(doc: Document | undefined, failures: ErrorCollector): ValidationError {
-  const error = new ValidationError(doc && modelName(doc))
-  for (const [path, err] of Object.entries(failures.errors)) error.addError(path, err)
-  return error
 }
 
 function modelName(doc: Document): string | undefined {
