@@ -29,6 +29,8 @@ export const USAGE = `memgoose bench
                      (plain-js and mingo always run with --ops agg as references)
   --ops <a,b>        workloads: crud (incl. heap), persist, agg (default all)
   --runs <k>         samples per short operation, the median is reported (default 5)
+  --warmup <k>       untimed runs of each short operation first, so the JIT has compiled every
+                     system's code and the samples show its steady state (default 5)
   --bulk-runs <k>    bulk insert samples, each into a fresh store (default 3)
   --lookups <k>      indexed lookups per sample (default 1000)
   --updates <k>      updates per sample (default 1000)
@@ -68,6 +70,7 @@ export function parseCli(argv: string[]): Cli {
       only: { type: 'string' },
       ops: { type: 'string' },
       runs: { type: 'string' },
+      warmup: { type: 'string' },
       'bulk-runs': { type: 'string' },
       lookups: { type: 'string' },
       updates: { type: 'string' },
@@ -95,6 +98,7 @@ export function parseCli(argv: string[]): Cli {
     settings: {
       n: Math.max(1, count(values.n, 100_000, 'n')),
       runs,
+      warmup: Math.max(1, count(values.warmup, 5, 'warmup')),
       bulkRuns: Math.max(1, count(values['bulk-runs'], 3, 'bulk-runs')),
       lookups: Math.max(1, count(values.lookups, 1000, 'lookups')),
       updates: count(values.updates, 1000, 'updates'),

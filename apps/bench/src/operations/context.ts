@@ -2,12 +2,14 @@
 import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Results, Unit } from '../results.js'
-import { median, timeIt } from '../timing.js'
+import { median, settledHeap, timeIt } from '../timing.js'
 
 /** Settings of one run (from the command line). */
 export interface Settings {
   n: number
   runs: number
+  /** Untimed runs of each short operation before its samples (at least one). */
+  warmup: number
   bulkRuns: number
   lookups: number
   updates: number
@@ -44,14 +46,16 @@ export function formatValue(value: number, unit: Unit): string {
   return value < 10 ? `${value.toFixed(2)} ms` : `${value.toFixed(1)} ms`
 }
 
-/** One system's part in an interleaved measurement: `run(0)` is the warm-up. */
+/** One system's part in an interleaved measurement: `run(0)` is the warm-up (repeated). */
 export interface Contender<T> {
   readonly name: string
   run(run: number): Promise<T>
 }
 
 /**
- * Measures `op` on every contender: one untimed warm-up each, then `runs` rounds in which every
+ * Measures `op` on every contender: `settings.warmup` untimed runs each (a JIT compiles a big code
+ * path later than a small one; the samples are meant to show each system's steady state, as a
+ * long-running server sees it), then `runs` rounds in which every
  * contender runs once, starting with a different one each round. On a shared machine, load that
  * comes and goes then hits every system alike instead of whichever ran at the wrong moment. Records
  * each contender's median; a contender that throws is reported through `ctx.failed` and dropped.
@@ -76,7 +80,17 @@ export async function measureInterleaved<T>(
       ctx.failed(`${c.name} (${op})`, error)
     }
   }
-  for (const c of [...alive]) await attempt(c, async () => void first.set(c.name, await c.run(0)))
+  // Garbage left by the previous operation (a bulk load leaves plenty) is collected now, not in
+  // whichever system's samples the collector happens to interrupt.
+  await settledHeap()
+  for (const c of [...alive]) {
+    for (let w = 0; w < ctx.settings.warmup && alive.includes(c); w++) {
+      await attempt(c, async () => {
+        const value = await c.run(0)
+        if (!first.has(c.name)) first.set(c.name, value)
+      })
+    }
+  }
   for (let run = 1; run <= runs; run++) {
     const order = alive.map((_, i) => alive[(i + run) % alive.length])
     for (const c of order) {

@@ -70,7 +70,7 @@ export class WiredTigerEngine implements StorageEngine, WiredTigerHost {
     try {
       this.#conn = await openConnection(this.options.dataPath, connectionOptions(this.options))
     } catch (err) {
-      throw translateOpenError(err, this.options.dataPath)
+      throw translateError(err, this.options.dataPath)
     }
     this.#read = this.#conn.openSession()
     this.#write = this.#conn.openSession()
@@ -98,7 +98,15 @@ export class WiredTigerEngine implements StorageEngine, WiredTigerHost {
     let bySession = this.#cursors.get(session)
     if (!bySession) this.#cursors.set(session, (bySession = new Map()))
     let cursor = bySession.get(table)
-    if (!cursor) bySession.set(table, (cursor = session.openCursor(table)))
+    if (!cursor) {
+      try {
+        cursor = session.openCursor(table)
+      } catch (err) {
+        // A table file that is not (or no longer) a WiredTiger file shows up here, at first use.
+        throw translateError(err, this.options.dataPath)
+      }
+      bySession.set(table, cursor)
+    }
     return cursor
   }
 
@@ -323,7 +331,8 @@ export class WiredTigerEngine implements StorageEngine, WiredTigerHost {
   }
 }
 
-function translateOpenError(err: unknown, dataPath: string): unknown {
+/** memgoose's coded errors for WiredTiger's lock and damage errors; anything else as it is. */
+function translateError(err: unknown, dataPath: string): unknown {
   if (!isWiredTigerError(err)) return err
   if (err.code === 'LOCKED')
     return new LockedError(`Another process has the WiredTiger database at ${dataPath} open`, {
@@ -332,7 +341,7 @@ function translateOpenError(err: unknown, dataPath: string): unknown {
   if (err.code === 'CORRUPTION' || err.code === 'WT_PANIC') {
     return new CorruptionError(
       `The WiredTiger database at ${dataPath} is damaged: ${err.message}`,
-      { file: dataPath },
+      { file: err.file === undefined ? dataPath : join(dataPath, err.file) },
       { cause: err }
     )
   }

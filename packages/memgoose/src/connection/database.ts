@@ -3,7 +3,7 @@
  * collection stores opened on them, sessions, and the TTL sweeper. `connect()` configures the default
  * database; `createDatabase()` makes independent ones.
  */
-import type { EngineTxn, StorageBackend, StorageEngine } from '../engine/contract.js'
+import type { EngineTxn, MaybePromise, StorageBackend, StorageEngine } from '../engine/contract.js'
 import { loadBackend } from '../engine/discovery.js'
 import {
   StrategyEngine,
@@ -44,6 +44,8 @@ export class Database implements ModelHost {
   #models = new Map<string, ModelClass>()
   #engines = new Map<string, Promise<StorageEngine>>()
   #stores = new Map<string, Promise<CollectionStore>>()
+  /** Stores already open, by model: a query on them needs no await to find its store. */
+  #readyStores = new WeakMap<ModelInternals, CollectionStore>()
   #locks = new Map<StorageEngine, WriteLock>()
   #sweeper: TtlSweeper
   #closed = false
@@ -137,6 +139,7 @@ export class Database implements ModelHost {
   clearRegistry(): void {
     this.#models.clear()
     this.#stores.clear()
+    this.#readyStores = new WeakMap()
   }
 
   // ── engines and stores (ModelHost) ─────────────────────────────────────────────────────────
@@ -173,8 +176,10 @@ export class Database implements ModelHost {
   }
 
   /** Opens (once) the collection store of a model, with its schema's indexes. */
-  storeFor(internals: ModelInternals): Promise<CollectionStore> {
+  storeFor(internals: ModelInternals): MaybePromise<CollectionStore> {
     const owner = internals.discriminator?.base ?? internals
+    const open = this.#readyStores.get(owner)
+    if (open !== undefined) return open
     const key = `${owner.name}\u0000${owner.collectionName}`
     let store = this.#stores.get(key)
     if (!store) {
@@ -182,7 +187,14 @@ export class Database implements ModelHost {
         CollectionStore.open(engine, owner.collectionName, schemaIndexSpecs(owner.schema))
       )
       this.#stores.set(key, store)
-      store.catch(() => this.#stores.delete(key))
+      const opening = store
+      store.then(
+        (opened) => {
+          // Only while it is still the registered store (close() or clearRegistry() may have run).
+          if (this.#stores.get(key) === opening) this.#readyStores.set(owner, opened)
+        },
+        () => this.#stores.delete(key)
+      )
     }
     return store
   }
@@ -193,7 +205,7 @@ export class Database implements ModelHost {
     for (const model of this.#models.values()) {
       const internals = model.$__model
       if (internals.collectionName === name)
-        return this.storeFor(internals.discriminator?.base ?? internals)
+        return Promise.resolve(this.storeFor(internals.discriminator?.base ?? internals))
     }
     const key = `\u0000${name}`
     let store = this.#stores.get(key)
@@ -257,6 +269,7 @@ export class Database implements ModelHost {
       for (const name of await engine.listCollections()) await engine.dropCollection(name)
     }
     this.#stores.clear()
+    this.#readyStores = new WeakMap()
   }
 
   /** Hot backup of the default engine's data into `targetDir` (engines with the `backup` capability). */
@@ -280,6 +293,7 @@ export class Database implements ModelHost {
     const engines = [...this.#engines.values()]
     this.#engines.clear()
     this.#stores.clear()
+    this.#readyStores = new WeakMap()
     this.#locks.clear()
     for (const e of engines) {
       const engine = await e.catch(() => undefined)

@@ -7,9 +7,13 @@ import type { ModuleImporter } from '../engine/discovery.js'
 import type { StorageStrategy, StrategyFactory } from '../engine/strategy-adapter.js'
 import { MemgooseError } from '../errors/index.js'
 
-/** Where a database (or one model) keeps its data. */
+/**
+ * Where a database (or one model) keeps its data. A backend object is accepted whatever its own
+ * options type (`import { backend } from 'memgoose-sqlite'`): its options come from the key named
+ * after it, which the engine checks itself.
+ */
 export type StorageChoice =
-  string | StorageBackend | StorageEngine | StorageStrategy | StrategyFactory
+  string | StorageBackend<any> | StorageEngine | StorageStrategy | StrategyFactory
 
 /** Options of one storage choice: `{ storage: 'sqlite', sqlite: { dataPath } }`. */
 export interface StorageOptions {

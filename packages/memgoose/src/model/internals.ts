@@ -2,12 +2,13 @@
  * What a compiled model knows about itself, shared by its documents, queries and statics.
  */
 import type { Schema } from '../schema/schema.js'
+import type { MaybePromise } from '../engine/contract.js'
 import type { CollectionStore } from './store.js'
 
 /** The database side of a model: where its collection lives. */
 export interface ModelHost {
-  /** Opens (once) and returns the collection store a model uses. */
-  storeFor(internals: ModelInternals): Promise<CollectionStore>
+  /** Opens (once) and returns the collection store a model uses; synchronously once it is open. */
+  storeFor(internals: ModelInternals): MaybePromise<CollectionStore>
   /** Looks up another model of the same database (populate, $lookup). */
   model(name: string): unknown
   /** The store of a collection by name (a registered model's, or a bare one): $lookup, $out, $merge. */

@@ -12,7 +12,7 @@ import type { ModelClass } from './model-types.js'
 import { populateDocuments } from './populate.js'
 import type { Query, QueryOptions } from './query.js'
 import { resolveTxn } from './session.js'
-import type { EngineTxn } from '../engine/contract.js'
+import type { EngineTxn, MaybePromise } from '../engine/contract.js'
 import type { CollectionStore, ReadOptions } from './store.js'
 import { runDelete, runUpdate } from './update-exec.js'
 import { leanVirtuals } from './lean.js'
@@ -106,39 +106,35 @@ function effectiveProjection(
   return Object.keys(out).length > 0 ? out : undefined
 }
 
-async function runOperation(query: Query): Promise<unknown> {
+function runOperation(query: Query): Promise<unknown> {
   const model = query.model
   const internals = model.$__model
-  const store = await internals.host.storeFor(internals)
+  const store = internals.host.storeFor(internals)
   const options = query.getOptions()
-  const filter = preparedFilter(model, query.getFilter(), query.getOptions())
+  // Reads on an open store without a session go straight through: a point lookup on an engine that
+  // answers synchronously then costs one promise, the one `exec()` returns.
+  if ((query.op === 'find' || query.op === 'findOne') && options.session === undefined) {
+    if (!isPromise(store)) return settle(() => runRead(query, store, undefined))
+  }
+  return runAny(query, store, options)
+}
+
+async function runAny(
+  query: Query,
+  opening: MaybePromise<CollectionStore>,
+  options: QueryOptions
+): Promise<unknown> {
+  const store = await opening
   const txn =
     options.session === undefined ? undefined : await resolveTxn(options.session, store.engine)
+  if (query.op === 'find' || query.op === 'findOne') return runRead(query, store, txn)
+  const model = query.model
+  const filter = preparedFilter(model, query.getFilter(), options)
   switch (query.op) {
-    case 'find': {
-      // Hydration copies each document anyway: borrow the engine's instead of copying twice.
-      const raw = await store.find(filter, {
-        ...readOptions(model, options, txn),
-        borrow: !options.lean,
-      })
-      const docs = await shapeResults(model, raw, options)
-      if (options.orFail && docs.length === 0) throw orFailError(options, filter, model)
-      return docs
-    }
-    case 'findOne': {
-      const raw = await store.find(filter, {
-        ...readOptions(model, options, txn),
-        limit: 1,
-        borrow: !options.lean,
-      })
-      const [doc] = await shapeResults(model, raw, options)
-      if (doc === undefined && options.orFail) throw orFailError(options, filter, model)
-      return doc ?? null
-    }
     case 'countDocuments':
       return countDocuments(store, filter, options, txn)
     case 'estimatedDocumentCount':
-      return store.count(internals.discriminator ? filter : {}, txn)
+      return store.count(model.$__model.discriminator ? filter : {}, txn)
     case 'distinct':
       return distinct(store, filter, String(options.distinctField), txn)
     case 'deleteOne':
@@ -148,6 +144,45 @@ async function runOperation(query: Query): Promise<unknown> {
     default:
       return runUpdate(query, store, filter, txn)
   }
+}
+
+/** find / findOne: the store read, then hydration and populate; synchronous when both are. */
+function runRead(
+  query: Query,
+  store: CollectionStore,
+  txn: EngineTxn | undefined
+): MaybePromise<unknown> {
+  const model = query.model
+  const options = query.getOptions()
+  const filter = preparedFilter(model, query.getFilter(), options)
+  const one = query.op === 'findOne'
+  const read = readOptions(model, options, txn)
+  // Hydration copies each document anyway: borrow the engine's instead of copying twice.
+  read.borrow = !options.lean
+  if (one) read.limit = 1
+  const raw = store.find(filter, read)
+  const finish = (docs: unknown[]): unknown => {
+    if (options.orFail && docs.length === 0) throw orFailError(options, filter, model)
+    return one ? (docs[0] ?? null) : docs
+  }
+  const shaped = isPromise(raw)
+    ? raw.then((r) => shapeResults(model, r, options))
+    : shapeResults(model, raw, options)
+  return isPromise(shaped) ? shaped.then(finish) : finish(shaped)
+}
+
+/** A promise of `fn()`'s (possibly already known) value; a throw becomes a rejection. */
+function settle<T>(fn: () => MaybePromise<T>): Promise<T> {
+  try {
+    return Promise.resolve(fn())
+  } catch (error) {
+    return Promise.reject(error)
+  }
+}
+
+/** Whether a MaybePromise is a promise. */
+function isPromise<T>(value: MaybePromise<T>): value is Promise<T> {
+  return value instanceof Promise
 }
 
 async function countDocuments(
@@ -194,27 +229,39 @@ export function orFailError(options: QueryOptions, filter: Filter, model: ModelC
   return new DocumentNotFoundError(filter, model.modelName)
 }
 
-/** Hydrates (or leaves lean) raw results and populates them. */
-export async function shapeResults(
+/**
+ * Hydrates (or leaves lean) raw results and populates them. Synchronous unless init middleware or
+ * populate has to wait for something.
+ */
+export function shapeResults(
   model: ModelClass,
   raw: Record<string, unknown>[],
   options: QueryOptions
-): Promise<any[]> {
+): MaybePromise<any[]> {
   const projection = options.projection
   const docs: any[] = options.lean ? raw : raw.map((r) => model.hydrate(r, projection))
   const hooks = model.schema.s.hooks
-  if (!options.lean && hooks.has('init')) {
-    for (let i = 0; i < docs.length; i++) {
-      await hooks.runPre('init', docs[i], 'document', [raw[i]])
-      await hooks.runPost('init', docs[i], 'document', docs[i])
+  const runsInit = !options.lean && hooks.has('init')
+  const populates = options.populate !== undefined && options.populate.length > 0 && docs.length > 0
+  if (!runsInit && !populates) return withLeanVirtuals(model, docs, options)
+  return (async () => {
+    if (runsInit) {
+      for (let i = 0; i < docs.length; i++) {
+        await hooks.runPre('init', docs[i], 'document', [raw[i]])
+        await hooks.runPost('init', docs[i], 'document', docs[i])
+      }
     }
-  }
-  if (options.populate && options.populate.length > 0 && docs.length > 0) {
-    await populateDocuments(model, docs, options.populate, {
-      lean: Boolean(options.lean),
-      session: options.session,
-    })
-  }
+    if (populates) {
+      await populateDocuments(model, docs, options.populate as unknown[], {
+        lean: Boolean(options.lean),
+        session: options.session,
+      })
+    }
+    return withLeanVirtuals(model, docs, options)
+  })()
+}
+
+function withLeanVirtuals(model: ModelClass, docs: any[], options: QueryOptions): any[] {
   if (options.lean && typeof options.lean === 'object' && options.lean.virtuals) {
     for (const doc of docs) leanVirtuals(model.schema, doc)
   }

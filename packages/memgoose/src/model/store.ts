@@ -10,6 +10,7 @@ import type {
   IndexInfo,
   IndexKeyField,
   IndexSpec,
+  MaybePromise,
   ScanPlan,
   StorageEngine,
   StoredDoc,
@@ -106,14 +107,18 @@ export class CollectionStore {
     return this.#indexes
   }
 
-  /** Documents matching `filter`, sorted, skipped and limited, as caller-owned copies. */
-  async find(filter: Doc, options: ReadOptions = {}): Promise<Doc[]> {
+  /**
+   * Documents matching `filter`, sorted, skipped and limited, as caller-owned copies. An engine that
+   * answers synchronously gets a synchronous answer: a point lookup then costs no promise at all.
+   */
+  find(filter: Doc, options: ReadOptions = {}): MaybePromise<Doc[]> {
     const project = this.#projector(options.projection, filter)
     const idKey = idLookup(filter)
     if (idKey !== undefined && !options.skip) {
-      const found = await this.#collection.get(idKey.id, options.txn)
-      if (!found || (idKey.rest && !compileFilter(filter)(found)) || options.limit === 0) return []
-      return [this.#output(found, project, options.borrow)]
+      const found = this.#collection.get(idKey.id, options.txn)
+      return isPromise(found)
+        ? found.then((doc) => this.#idResult(doc, filter, idKey.rest, project, options))
+        : this.#idResult(found, filter, idKey.rest, project, options)
     }
     const shortcut =
       options.sort === undefined && !options.skip ? this.#equalityShortcut(filter) : undefined
@@ -126,7 +131,15 @@ export class CollectionStore {
     const limit = pushedWindow ? undefined : options.limit
     const stopAt = !needsSort && limit !== undefined && limit > 0 ? skip + limit : Infinity
     const matched: Doc[] = []
-    await eachBatch(this.#collection.scan(plan, options.txn), (batch) => {
+    const finish = (): Doc[] => {
+      if (needsSort) sortDocuments(matched, sort as never)
+      const end = limit !== undefined && limit > 0 ? skip + limit : matched.length
+      const window = skip > 0 || end < matched.length ? matched.slice(skip, end) : matched
+      for (let i = 0; i < window.length; i++)
+        window[i] = this.#output(window[i], project, options.borrow)
+      return window
+    }
+    const done = eachBatch(this.#collection.scan(plan, options.txn), (batch) => {
       for (let i = 0; i < batch.length; i++) {
         const doc = batch[i]
         if (predicate(doc)) {
@@ -136,12 +149,18 @@ export class CollectionStore {
       }
       return true
     })
-    if (needsSort) sortDocuments(matched, sort as never)
-    const end = limit !== undefined && limit > 0 ? skip + limit : matched.length
-    const window = skip > 0 || end < matched.length ? matched.slice(skip, end) : matched
-    for (let i = 0; i < window.length; i++)
-      window[i] = this.#output(window[i], project, options.borrow)
-    return window
+    return done === undefined ? finish() : done.then(finish)
+  }
+
+  #idResult(
+    found: StoredDoc | undefined,
+    filter: Doc,
+    rest: boolean,
+    project: ((doc: Doc) => Doc) | undefined,
+    options: ReadOptions
+  ): Doc[] {
+    if (!found || (rest && !compileFilter(filter)(found)) || options.limit === 0) return []
+    return [this.#output(found, project, options.borrow)]
   }
 
   /** The first matching document (after sorting and skipping), or undefined. */
@@ -310,17 +329,25 @@ export class CollectionStore {
 
 /**
  * Feeds each batch of a scan to `visit` until it returns false. Engines that answer synchronously
- * return a plain iterable: walking it with for-of costs no promise per batch, as for-await would.
+ * return a plain iterable: that is walked at once, with no promise (undefined is returned); an async
+ * iterable gives a promise of the end of the walk.
  */
-async function eachBatch(
+function eachBatch(
   batches: DocBatches,
   visit: (batch: readonly StoredDoc[]) => boolean
-): Promise<void> {
+): Promise<void> | undefined {
   if (Symbol.iterator in batches) {
-    for (const batch of batches) if (!visit(batch)) return
-    return
+    for (const batch of batches) if (!visit(batch)) return undefined
+    return undefined
   }
-  for await (const batch of batches) if (!visit(batch)) return
+  return (async () => {
+    for await (const batch of batches) if (!visit(batch)) return
+  })()
+}
+
+/** Whether an engine's MaybePromise answer is a promise (engines may return any thenable). */
+function isPromise<T>(value: MaybePromise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function'
 }
 
 /**
