@@ -19,11 +19,19 @@ import { leanVirtuals } from './lean.js'
 
 type Filter = Record<string, unknown>
 
-/** Runs pre middleware, the operation and post middleware (error handlers included). */
-export async function executeQuery(query: Query): Promise<unknown> {
+/**
+ * Runs pre middleware, the operation and post middleware (error handlers included). Never throws:
+ * every failure is a rejection of the returned promise.
+ */
+export function executeQuery(query: Query): Promise<unknown> {
   const hooks = query.model.schema.s.hooks
   // The common case has no middleware: skip the hook machinery (and its promises) entirely.
   if (!hooks.has(query.op)) return runOperation(query)
+  return withMiddleware(query)
+}
+
+async function withMiddleware(query: Query): Promise<unknown> {
+  const hooks = query.model.schema.s.hooks
   await hooks.runPre(query.op, query, 'query')
   let result: unknown
   let error: unknown
@@ -107,16 +115,20 @@ function effectiveProjection(
 }
 
 function runOperation(query: Query): Promise<unknown> {
-  const model = query.model
-  const internals = model.$__model
-  const store = internals.host.storeFor(internals)
-  const options = query.getOptions()
-  // Reads on an open store without a session go straight through: a point lookup on an engine that
-  // answers synchronously then costs one promise, the one `exec()` returns.
-  if ((query.op === 'find' || query.op === 'findOne') && options.session === undefined) {
-    if (!isPromise(store)) return settle(() => runRead(query, store, undefined))
+  try {
+    const internals = query.model.$__model
+    const store = internals.host.storeFor(internals)
+    const options = query.getOptions()
+    // Reads on an open store without a session go straight through: a point lookup on an engine
+    // that answers synchronously then costs one promise, this one.
+    const read = query.op === 'find' || query.op === 'findOne'
+    if (read && options.session === undefined && !isPromise(store)) {
+      return Promise.resolve(runRead(query, store, undefined))
+    }
+    return runAny(query, store, options)
+  } catch (error) {
+    return Promise.reject(error)
   }
-  return runAny(query, store, options)
 }
 
 async function runAny(
@@ -169,15 +181,6 @@ function runRead(
     ? raw.then((r) => shapeResults(model, r, options))
     : shapeResults(model, raw, options)
   return isPromise(shaped) ? shaped.then(finish) : finish(shaped)
-}
-
-/** A promise of `fn()`'s (possibly already known) value; a throw becomes a rejection. */
-function settle<T>(fn: () => MaybePromise<T>): Promise<T> {
-  try {
-    return Promise.resolve(fn())
-  } catch (error) {
-    return Promise.reject(error)
-  }
 }
 
 /** Whether a MaybePromise is a promise. */

@@ -123,6 +123,25 @@ describe('query execution', () => {
     expect(ran).toBe(true)
   })
 
+  it('a read that fails while it runs rejects the promise exec() returned, never throws', async () => {
+    const User = await seeded()
+    // The store is open now, so these reads run synchronously up to the engine: every failure on
+    // the way (casting, an unknown operator, a bad projection) must still arrive as a rejection.
+    const failing = [
+      () => User.findOne({ age: 'nope' }).lean().exec(),
+      () => User.find({ age: { $bogus: 1 } }).exec(),
+      () => User.find({}, { name: 1, age: 0 }).exec(),
+    ]
+    for (const start of failing) {
+      let promise: Promise<unknown> | undefined
+      expect(() => (promise = start())).not.toThrow()
+      expect(promise).toBeInstanceOf(Promise)
+      await expect(promise).rejects.toMatchObject({ code: expect.any(String) })
+    }
+    // ...and a read right after still answers (nothing was left half-done).
+    expect((await User.findOne({ name: 'bob' }).lean())?.age).toBe(20)
+  })
+
   it('a query is not run until awaited, and runs again when awaited again', async () => {
     const User = await seeded()
     const q = User.countDocuments({ city: 'oslo' })
