@@ -4,6 +4,7 @@
  */
 export { aggregateToArray, explainPipeline, runPipeline, runPipelineBatches } from './runner.js'
 export type { PipelineExplain } from './runner.js'
+export { BATCH_SIZE } from './stages/batches.js'
 export { compileExpression } from './expressions/compile.js'
 export { compileExprPredicate, installExprEvaluator } from './expr-hook.js'
 export type { Evaluate, Vars } from './expressions/types.js'

@@ -5,6 +5,7 @@
  */
 import {
   Aggregate,
+  BATCH_SIZE,
   runPipeline,
   runPipelineBatches,
   type PipelineHead,
@@ -44,6 +45,8 @@ function contextFor(
         limit: head.limit,
         txn,
         borrow: true,
+        // The batch size the runner itself cuts streams into: fewer, fuller batches per stage hop.
+        batchSize: BATCH_SIZE,
       })
     })()
   }

@@ -191,7 +191,21 @@ export class CollectionStore {
     const pushedWindow = plan.skip !== undefined || plan.limit !== undefined
     let toSkip = pushedWindow ? 0 : (options.skip ?? 0)
     let left = pushedWindow || !options.limit ? Infinity : options.limit
-    for await (const batch of this.#collection.scan(plan, options.txn)) {
+    const scanPlan =
+      options.batchSize === undefined ? plan : { ...plan, batchSize: options.batchSize }
+    // Every document of every batch passes unchanged (no filter, no window, nothing to copy): hand
+    // the engine's batches on as they are.
+    const passThrough =
+      (this.#owned || options.borrow === true) &&
+      project === undefined &&
+      toSkip === 0 &&
+      left === Infinity &&
+      Object.keys(filter).length === 0
+    for await (const batch of this.#collection.scan(scanPlan, options.txn)) {
+      if (passThrough) {
+        yield batch.slice()
+        continue
+      }
       const out: Doc[] = []
       for (const doc of batch) {
         if (!predicate(doc)) continue
