@@ -25,6 +25,8 @@ export function compareValues(a: unknown, b: unknown): number {
       const ia = exactInteger(a)
       const ib = exactInteger(b)
       if (ia !== undefined && ib !== undefined) return ia < ib ? -1 : ia > ib ? 1 : 0
+      if (ia !== undefined && typeof b === 'number') return compareIntegerToDouble(ia, b)
+      if (ib !== undefined && typeof a === 'number') return -compareIntegerToDouble(ib, a)
       return compareNumbers(toNumber(a), toNumber(b))
     }
     case TypeRank.String:
@@ -102,6 +104,20 @@ function exactInteger(value: unknown): bigint | undefined {
   if (typeof value === 'bigint') return value
   if (isLong(value)) return value.toBigInt()
   return undefined
+}
+
+/**
+ * A 64-bit integer against a double, exactly (as MongoDB compares NumberLong with double): through a
+ * double, 2^53 + 1 would equal 2^53.
+ */
+function compareIntegerToDouble(i: bigint, d: number): number {
+  if (Number.isNaN(d)) return 1
+  if (d === Infinity) return -1
+  if (d === -Infinity) return 1
+  const floor = Math.floor(d)
+  const whole = BigInt(floor)
+  if (i !== whole) return i < whole ? -1 : 1
+  return d === floor ? 0 : -1
 }
 
 function compareArrays(a: unknown[], b: unknown[]): number {
