@@ -18,7 +18,6 @@ import {
   Long,
   MaxKey,
   MinKey,
-  NotSupportedError,
   ObjectId,
   UUID,
   isBinary,
@@ -27,96 +26,130 @@ import {
   isObjectId,
   toNumber,
 } from './core.js'
+import { encodeGeneral } from './encode-general.js'
 
-/** Encodes one value (a whole document included) as stored JSON text. */
+export { storedKey } from './encode-general.js'
+
+// What jsonReady answers for a value JSON.stringify cannot write as the stored form.
+const GENERAL = Symbol('general')
+
+/**
+ * Encodes one value (a whole document included) as stored JSON text. The usual document goes
+ * through JSON.stringify (native, several times faster than building the text in JS) after
+ * jsonReady has swapped its non-JSON values for their tag objects; the rare value that JSON
+ * cannot write (±Infinity, -0, a class instance, ...) goes to the general writer.
+ */
 export function encodeValue(value: unknown): string {
+  const ready = jsonReady(value)
+  if (ready === GENERAL) return encodeGeneral(value)
+  return JSON.stringify(ready) ?? 'null'
+}
+
+/**
+ * `value` as a JSON value whose JSON.stringify text is exactly the stored form, sharing every part
+ * that needs no change (so the usual document costs one shallow copy), or GENERAL.
+ */
+function jsonReady(value: unknown): unknown {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value)
-    case 'number':
-      return encodeNumber(value)
     case 'boolean':
-      return value ? 'true' : 'false'
+      return value
+    case 'number':
+      if (value !== value) return NAN_TAG
+      // JSON writes ±Infinity as null and -0 as 0.
+      return value === Infinity || value === -Infinity || (value === 0 && 1 / value < 0)
+        ? GENERAL
+        : value
     case 'undefined':
-      return 'null'
+      return null
     case 'bigint':
-      return encodeLong(Long.fromBigInt(value))
+      return longTag(Long.fromBigInt(value))
     case 'object':
       break
     default:
-      return 'null'
+      // Functions and symbols: JSON.stringify would call a function's toJSON.
+      return GENERAL
   }
-  if (value === null) return 'null'
-  if (Array.isArray(value)) {
-    let out = '['
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + encodeValue(value[i])
-    return out + ']'
-  }
+  if (value === null) return null
+  if (Array.isArray(value)) return readyArray(value)
   const proto = Object.getPrototypeOf(value)
-  if (proto === Object.prototype || proto === null) return encodeObject(value as object)
+  if (proto === Object.prototype || proto === null) return readyObject(value as object)
   if (value instanceof Date) {
     const t = value.getTime()
-    return `{"$t":"date","v":${t === t ? t : 'null'}}`
+    return { $t: 'date', v: t === t ? t : null }
   }
-  if (isObjectId(value)) return `{"$t":"oid","v":"${value.toHexString()}"}`
-  if (isLong(value)) return encodeLong(value)
+  if (isObjectId(value)) return { $t: 'oid', v: value.toHexString() }
+  if (isLong(value)) return longTag(value)
   if (isDecimal128(value)) {
-    return `{"$t":"dec","v":"${value.toString()}","n":${encodeNumber(toNumber(value))}}`
+    const n = jsonReady(toNumber(value))
+    return n === GENERAL ? GENERAL : { $t: 'dec', v: value.toString(), n }
   }
   if (value instanceof Uint8Array) {
     const kind = Buffer.isBuffer(value) ? 'buffer' : 'u8'
-    return `{"$t":"bin","v":"${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64')}","s":0,"k":"${kind}"}`
+    const bytes = Buffer.from(value.buffer, value.byteOffset, value.byteLength)
+    return { $t: 'bin', v: bytes.toString('base64'), s: 0, k: kind }
   }
   if (isBinary(value)) {
     const kind = value instanceof UUID ? 'uuid' : 'binary'
-    const bytes = value.buffer.subarray(0, value.position)
-    return `{"$t":"bin","v":"${Buffer.from(bytes).toString('base64')}","s":${value.sub_type},"k":"${kind}"}`
+    const bytes = Buffer.from(value.buffer.subarray(0, value.position))
+    return { $t: 'bin', v: bytes.toString('base64'), s: value.sub_type, k: kind }
   }
-  if (value instanceof RegExp) {
-    return `{"$t":"re","v":${JSON.stringify(value.source)},"f":"${value.flags}"}`
-  }
-  if (value instanceof Map) return encodeObject(Object.fromEntries(value))
+  if (value instanceof RegExp) return { $t: 're', v: value.source, f: value.flags }
+  if (value instanceof Map) return readyObject(Object.fromEntries(value), true)
   switch ((value as { _bsontype?: string })._bsontype) {
     case 'MinKey':
-      return '{"$t":"min"}'
+      return MIN_TAG
     case 'MaxKey':
-      return '{"$t":"max"}'
-    case 'Timestamp':
-      throw new NotSupportedError('memgoose-sqlite cannot store bson Timestamp values')
+      return MAX_TAG
     case 'Double':
     case 'Int32':
-      return encodeNumber((value as { valueOf(): number }).valueOf())
+      return jsonReady((value as { valueOf(): number }).valueOf())
   }
-  return encodeObject(value as object)
+  return GENERAL
 }
 
-function encodeNumber(n: number): string {
-  if (n !== n) return '{"$t":"nan"}'
-  if (n === Infinity) return '9e999'
-  if (n === -Infinity) return '-9e999'
-  if (n === 0 && 1 / n < 0) return '-0'
-  return String(n)
+const NAN_TAG = Object.freeze({ $t: 'nan' })
+const MIN_TAG = Object.freeze({ $t: 'min' })
+const MAX_TAG = Object.freeze({ $t: 'max' })
+
+function longTag(value: Long): unknown {
+  const n = jsonReady(value.toNumber())
+  return n === GENERAL ? GENERAL : { $t: 'long', v: value.toString(), n }
 }
 
-function encodeLong(value: Long): string {
-  return `{"$t":"long","v":"${value.toString()}","n":${encodeNumber(value.toNumber())}}`
-}
-
-function encodeObject(obj: object): string {
-  let out = '{'
-  let first = true
-  for (const key of Object.keys(obj)) {
-    const v = (obj as Record<string, unknown>)[key]
-    if (typeof v === 'function' || typeof v === 'symbol') continue
-    out += (first ? '' : ',') + JSON.stringify(storedKey(key)) + ':' + encodeValue(v)
-    first = false
+function readyArray(array: readonly unknown[]): unknown {
+  // An own toJSON would be called by JSON.stringify and is ignored by the stored form.
+  if ((array as { toJSON?: unknown }).toJSON !== undefined) return GENERAL
+  let out: unknown[] | undefined
+  for (let i = 0; i < array.length; i++) {
+    const item = array[i]
+    const ready = typeof item === 'string' ? item : jsonReady(item)
+    if (ready === GENERAL) return GENERAL
+    if (ready !== item && out === undefined) out = array.slice(0, i)
+    if (out !== undefined) out.push(ready)
   }
-  return out + '}'
+  return out ?? array
 }
 
-/** The key as stored: user keys starting with `$` get one more `$`. */
-export function storedKey(key: string): string {
-  return key.charCodeAt(0) === 36 ? '$' + key : key
+/** A plain object: copied when a key needs its `$` escape or a value changes (or when `copy`). */
+function readyObject(obj: object, copy = false): unknown {
+  const keys = Object.keys(obj)
+  let out: Record<string, unknown> | undefined = copy ? {} : undefined
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]
+    const item = (obj as Record<string, unknown>)[key]
+    // Assigning `__proto__` to the copy would set its prototype.
+    if (key === '__proto__') return GENERAL
+    const ready = typeof item === 'string' ? item : jsonReady(item)
+    if (ready === GENERAL) return GENERAL
+    const escaped = key.charCodeAt(0) === 36
+    if (out === undefined && (ready !== item || escaped)) {
+      out = {}
+      for (let j = 0; j < i; j++) out[keys[j]] = (obj as Record<string, unknown>)[keys[j]]
+    }
+    if (out !== undefined) out[escaped ? '$' + key : key] = ready
+  }
+  return out ?? obj
 }
 
 /** Decodes stored JSON text back into the exact values that were encoded. */
@@ -156,7 +189,8 @@ function reviveTag(tag: Record<string, unknown>): unknown {
     case 'date':
       return new Date(v === null ? Number.NaN : (v as number))
     case 'oid':
-      return ObjectId.createFromHexString(v as string)
+      // The constructor reads the hex itself; createFromHexString goes through a Buffer.
+      return new ObjectId(v as string)
     case 'long':
       return Long.fromString(v as string)
     case 'dec':

@@ -16,7 +16,7 @@ import type {
   StoredDoc,
 } from './core.js'
 import { CHUNK, insertChunk, markMultikey } from './bulk-insert.js'
-import { RowCursor, batches } from './cursor.js'
+import { RowCursor, batches, scanBatches } from './cursor.js'
 import { isUniqueViolation } from './errors.js'
 import {
   ID_INDEX,
@@ -28,10 +28,12 @@ import {
 } from './indexes.js'
 import type { EngineHost } from './host.js'
 import { collectionTable, createIndexTable } from './schema.js'
-import { buildScan } from './sql/scan.js'
+import { buildScan, idTarget, pointKey } from './sql/scan.js'
 import type { ScanTarget } from './sql/scan.js'
 
 const BUILD_BATCH = 1000
+// Thrown inside a bulk insert's write when a chunk skipped a colliding row, to roll it back.
+const COLLISION = Symbol('collision')
 
 /** The SQLite engine's EngineCollection. */
 export class SqliteCollection implements EngineCollection {
@@ -41,12 +43,14 @@ export class SqliteCollection implements EngineCollection {
   readonly #host: EngineHost
   #indexes: SqliteIndex[] = []
   #schemaVersion = -1
+  readonly #idTarget: ScanTarget
 
   constructor(host: EngineHost, name: string, id: number) {
     this.#host = host
     this.name = name
     this.id = id
     this.table = collectionTable(id)
+    this.#idTarget = idTarget(this.table)
   }
 
   get(id: unknown, txn?: EngineTxn): StoredDoc | undefined {
@@ -71,40 +75,55 @@ export class SqliteCollection implements EngineCollection {
       }
       return key(doc._id)
     })
-    this.#host.write(() => {
-      const indexes = this.#current()
-      this.#host
-        .statement('UPDATE memgoose_collections SET listed = 1 WHERE id = ? AND listed = 0')
-        .run(this.id)
-      if (docs.length === 1) {
-        this.#insertOne(docs[0], ids[0], 0, indexes)
-        return
-      }
-      let rid =
-        Number(this.#host.statement(`SELECT max(rid) FROM "${this.table}"`, 'pluck').get() ?? 0) + 1
-      for (let start = 0; start < docs.length; start += CHUNK) {
-        const end = Math.min(docs.length, start + CHUNK)
-        try {
-          this.#host.write(() =>
-            insertChunk(
-              this.#host,
-              this.table,
-              indexes,
-              docs,
-              ids.slice(start, end),
-              start,
-              end,
-              rid
-            )
-          )
-        } catch (error) {
-          if (!isUniqueViolation(error)) throw error
-          // Redo the chunk one document at a time to report the first one that collides.
-          for (let i = start; i < end; i++) this.#insertOne(docs[i], ids[i], i, indexes)
+    try {
+      this.#write(() => {
+        const indexes = this.#current()
+        this.#list()
+        if (docs.length === 1) {
+          this.#insertOne(docs[0], ids[0], 0, indexes)
+          return
         }
-        rid += end - start
-      }
-    })
+        let rid =
+          Number(this.#host.statement(`SELECT max(rid) FROM "${this.table}"`, 'pluck').get() ?? 0) +
+          1
+        for (let start = 0; start < docs.length; start += CHUNK) {
+          const end = Math.min(docs.length, start + CHUNK)
+          if (!insertChunk(this.#host, this.table, indexes, docs, ids, start, end, rid)) {
+            throw COLLISION
+          }
+          rid += end - start
+        }
+      })
+    } catch (error) {
+      if (error !== COLLISION) throw error
+      // Some key collided: redo the whole call one document at a time, which throws the
+      // DuplicateKeyError of the first document that collides (and rolls everything back).
+      this.#write(() => {
+        const indexes = this.#current()
+        this.#list()
+        for (let i = 0; i < docs.length; i++) this.#insertOne(docs[i], ids[i], i, indexes)
+      })
+    }
+  }
+
+  /**
+   * host.write, forgetting the cached catalog when `fn` throws: the rollback may have undone a
+   * multikey flag this handle already set on its indexes.
+   */
+  #write<T>(fn: () => T): T {
+    try {
+      return this.#host.write(fn)
+    } catch (error) {
+      this.#schemaVersion = -1
+      throw error
+    }
+  }
+
+  /** Lists the collection again if it was dropped (a write makes it exist). */
+  #list(): void {
+    this.#host
+      .statement('UPDATE memgoose_collections SET listed = 1 WHERE id = ? AND listed = 0')
+      .run(this.id)
   }
 
   #insertOne(doc: StoredDoc, id: Buffer, position: number, indexes: readonly SqliteIndex[]): void {
@@ -122,7 +141,7 @@ export class SqliteCollection implements EngineCollection {
 
   replace(doc: StoredDoc, txn?: EngineTxn): boolean {
     this.#host.check(txn)
-    return this.#host.write(() => {
+    return this.#write(() => {
       const indexes = this.#current()
       const row = this.#host
         .statement(`SELECT rid, doc FROM "${this.table}" WHERE id = ?`, 'raw')
@@ -180,57 +199,19 @@ export class SqliteCollection implements EngineCollection {
 
   scan(plan: ScanPlan, txn?: EngineTxn): DocBatches {
     this.#host.check(txn)
-    const query = buildScan(plan, this.#target(plan))
-    const batchSize = Math.max(1, plan.batchSize ?? 256)
-    const host = this.#host
-    return {
-      *[Symbol.iterator]() {
-        const resume = query.resume
-        const stmt = host.statement(query.sql, resume === undefined ? 'pluck' : 'raw')
-        if (query.bounded && resume === undefined && query.residual === undefined) {
-          // A few rows, exact in SQL (skip and limit included): decoded straight into batches,
-          // without a cursor, which costs more than the lookup on a findOne.
-          let rows: unknown[]
-          try {
-            rows = stmt.all(query.params)
-          } catch (error) {
-            throw host.readError(error)
-          }
-          for (let at = 0; at < rows.length; at += batchSize) {
-            const end = Math.min(rows.length, at + batchSize)
-            const out: StoredDoc[] = []
-            for (let i = at; i < end; i++) out.push(decodeDocument(rows[i] as string) as StoredDoc)
-            yield out
-          }
-          return
-        }
-        let cursor: RowCursor
-        try {
-          if (query.bounded) {
-            const rows = stmt.all(query.params)
-            cursor = new RowCursor(
-              host,
-              resume === undefined ? rows : rows.map((r) => (r as unknown[])[0])
-            )
-          } else {
-            const reopen =
-              resume &&
-              ((last: readonly unknown[], delivered: number) => {
-                const next = resume(last, delivered)
-                return host.statement(next.sql, 'raw').iterate(next.params)
-              })
-            cursor = new RowCursor(host, stmt.iterate(query.params), reopen)
-          }
-        } catch (error) {
-          throw host.readError(error)
-        }
-        try {
-          yield* batches(cursor, query, batchSize)
-        } finally {
-          cursor.close()
-        }
-      },
+    const target = this.#target(plan)
+    const key = pointKey(plan, target)
+    if (key === undefined) {
+      return scanBatches(this.#host, buildScan(plan, target), Math.max(1, plan.batchSize ?? 256))
     }
+    // The commonest read (a findOne by `_id` or a unique key) answers at once: one row at most.
+    let text: unknown
+    try {
+      text = this.#host.statement(target.pointSql, 'pluck').get(key)
+    } catch (error) {
+      throw this.#host.readError(error)
+    }
+    return text === undefined ? [] : [[decodeDocument(text as string) as StoredDoc]]
   }
 
   count(plan: ScanPlan, txn?: EngineTxn): number {
@@ -355,23 +336,14 @@ export class SqliteCollection implements EngineCollection {
    * so a lookup rarely costs a catalog query; writes always check.
    */
   #target(plan: ScanPlan): ScanTarget {
-    if (plan.index === undefined || plan.index === ID_INDEX.name) return { table: this.table }
+    if (plan.index === undefined || plan.index === ID_INDEX.name) return this.#idTarget
     const fresh = this.#schemaVersion === this.#host.recentSchemaVersion()
     const idx =
       (fresh ? this.#find(plan.index) : undefined) ?? this.#find(plan.index, this.#current())
     if (idx === undefined) {
       throw new QueryError('INDEX_NOT_FOUND', `No index named "${plan.index}" on "${this.name}"`)
     }
-    return {
-      table: this.table,
-      index: {
-        table: idx.table,
-        directions: idx.keyer.directions,
-        multikey: idx.multikey,
-        unique: idx.spec.unique === true,
-        path: idx.spec.key.length === 1 ? idx.spec.key[0][0] : undefined,
-      },
-    }
+    return idx.target(this.table)
   }
 
   #find(name: string, indexes = this.#indexes): SqliteIndex | undefined {

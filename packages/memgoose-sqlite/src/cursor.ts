@@ -6,7 +6,9 @@
  * any other cursor reads its remaining rows into memory.
  */
 import { decodeDocument } from './codec.js'
-import type { StoredDoc } from './core.js'
+import type { DocBatches, StoredDoc } from './core.js'
+import type { SqliteStatement } from './driver.js'
+import type { StatementMode } from './host.js'
 import type { ScanQuery } from './sql/scan.js'
 
 /** The engine side: where open cursors register so writes can detach them. */
@@ -16,8 +18,81 @@ export interface CursorRegistry {
   readError(error: unknown): unknown
 }
 
-/** Reopens a resumable scan after the row `last` (`[doc, ...order keys]`), `delivered` rows in. */
-export type Reopen = (last: readonly unknown[], delivered: number) => Iterator<unknown>
+/** A registry that also hands out cached statements (the engine, see host.ts). */
+interface StatementSource extends CursorRegistry {
+  statement(sql: string, mode?: StatementMode): SqliteStatement
+}
+
+/**
+ * The batches of a planned scan, run when iterated: a bounded query is read at once, any other
+ * streams through a RowCursor (resumable when the query says how).
+ */
+export function scanBatches(
+  host: StatementSource,
+  query: ScanQuery,
+  batchSize: number
+): DocBatches {
+  return {
+    *[Symbol.iterator]() {
+      const resume = query.resume
+      const mode = query.arrays ? 'raw' : 'pluck'
+      const stmt = host.statement(query.sql, mode)
+      if (query.bounded && resume === undefined && query.residual === undefined) {
+        // A few rows, exact in SQL (skip and limit included): decoded straight into batches,
+        // without a cursor.
+        let rows: unknown[]
+        try {
+          rows = stmt.all(query.params)
+        } catch (error) {
+          throw host.readError(error)
+        }
+        for (let at = 0; at < rows.length; at += batchSize) {
+          const end = Math.min(rows.length, at + batchSize)
+          const out: StoredDoc[] = []
+          for (let i = at; i < end; i++) out.push(decodeDocument(rows[i] as string) as StoredDoc)
+          yield out
+        }
+        return
+      }
+      let cursor: RowCursor
+      try {
+        if (query.bounded) {
+          const rows = stmt.all(query.params)
+          cursor = new RowCursor(host, query.arrays ? rows.map((r) => (r as unknown[])[0]) : rows)
+        } else {
+          const reopen =
+            resume &&
+            ((at: unknown, delivered: number) => {
+              const next = resume(at, delivered)
+              return host.statement(next.sql, mode).iterate(next.params)
+            })
+          const positionSql = query.positionSql
+          const mark =
+            positionSql === undefined
+              ? undefined
+              : (row: readonly unknown[]) => host.statement(positionSql, 'pluck').get(row[1])
+          cursor = new RowCursor(host, stmt.iterate(query.params), reopen, query.arrays, mark)
+        }
+      } catch (error) {
+        throw host.readError(error)
+      }
+      try {
+        yield* batches(cursor, query, batchSize)
+      } finally {
+        cursor.close()
+      }
+    },
+  }
+}
+
+/** Reopens a resumable scan after the position `at` (see Mark), `delivered` rows in. */
+export type Reopen = (at: unknown, delivered: number) => Iterator<unknown>
+
+/**
+ * The position to resume after, from the last row handed out; called while the statement is still
+ * open, so it reads the same snapshot as the row. Undefined when it cannot tell.
+ */
+export type Mark = (row: readonly unknown[]) => unknown
 
 /** An open statement iterator delivering rows (the `doc` column) in batches. */
 export class RowCursor {
@@ -26,17 +101,30 @@ export class RowCursor {
   #iterator: Iterator<unknown> | undefined
   #buffered: unknown[] | undefined
   #position = 0
-  #last: readonly unknown[] | undefined
+  readonly #arrays: boolean
+  readonly #mark: Mark | undefined
+  #last: unknown
+  #resumeAt: unknown
   #delivered = 0
   #suspended = false
 
   /**
    * Streams from an open statement `source`, or hands out rows already read (an array). With
-   * `reopen`, rows are `[doc, ...order keys]` and a detached cursor resumes through it.
+   * `arrays`, the statement's rows are `[doc, ...]`, else the `doc` alone. With `reopen`, a
+   * detached cursor resumes through it, after the position `mark` reads from the last row (the
+   * row itself without `mark`).
    */
-  constructor(registry: CursorRegistry, source: Iterator<unknown> | unknown[], reopen?: Reopen) {
+  constructor(
+    registry: CursorRegistry,
+    source: Iterator<unknown> | unknown[],
+    reopen?: Reopen,
+    arrays = false,
+    mark?: Mark
+  ) {
     this.#registry = registry
     this.#reopen = reopen
+    this.#arrays = arrays
+    this.#mark = mark
     if (Array.isArray(source)) this.#buffered = source
     else {
       this.#iterator = source
@@ -58,24 +146,26 @@ export class RowCursor {
     try {
       if (this.#suspended) {
         this.#suspended = false
-        this.#iterator = (this.#reopen as Reopen)(this.#last as unknown[], this.#delivered)
+        this.#iterator = (this.#reopen as Reopen)(this.#resumeAt, this.#delivered)
         this.#registry.cursors.add(this)
       }
       const iterator = this.#iterator
       if (iterator === undefined) return out
       const keyed = this.#reopen !== undefined
+      const arrays = this.#arrays
+      let row: unknown
       while (out.length < n) {
         const step = iterator.next()
         if (step.done === true) {
           this.close()
           break
         }
-        if (keyed) {
-          const row = step.value as unknown[]
-          this.#last = row
-          this.#delivered++
-          out.push(row[0])
-        } else out.push(step.value)
+        row = step.value
+        out.push(arrays ? (row as unknown[])[0] : row)
+      }
+      if (keyed && out.length > 0) {
+        this.#last = row
+        this.#delivered += out.length
       }
     } catch (error) {
       this.close()
@@ -88,17 +178,28 @@ export class RowCursor {
   detach(): void {
     const iterator = this.#iterator
     if (iterator === undefined) return
-    if (this.#reopen !== undefined && this.#last !== undefined) {
-      iterator.return?.()
-      this.#iterator = undefined
-      this.#suspended = true
-      this.#registry.cursors.delete(this)
-      return
+    const last = this.#last
+    if (this.#reopen !== undefined && last !== undefined) {
+      let at: unknown
+      try {
+        at = this.#mark === undefined ? last : this.#mark(last as unknown[])
+      } catch (error) {
+        this.close()
+        throw this.#registry.readError(error)
+      }
+      if (at !== undefined) {
+        iterator.return?.()
+        this.#iterator = undefined
+        this.#resumeAt = at
+        this.#suspended = true
+        this.#registry.cursors.delete(this)
+        return
+      }
     }
     const rest: unknown[] = []
     try {
       for (let step = iterator.next(); step.done !== true; step = iterator.next()) {
-        rest.push(this.#reopen === undefined ? step.value : (step.value as unknown[])[0])
+        rest.push(this.#arrays ? (step.value as unknown[])[0] : step.value)
       }
     } catch (error) {
       this.close()

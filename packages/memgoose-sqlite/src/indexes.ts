@@ -7,6 +7,8 @@ import { Buffer } from 'node:buffer'
 import { DuplicateKeyError, IndexKeyer, QueryError, encodeKey, splitPath } from './core.js'
 import type { IndexInfo, IndexSpec, StoredDoc } from './core.js'
 import { indexTable } from './schema.js'
+import { indexTarget } from './sql/scan.js'
+import type { ScanTarget } from './sql/scan.js'
 
 // The implicit `_id_` index and the duplicate-key helpers are the core's, shared by every engine.
 export { ID_INDEX, atPosition, duplicateId } from './core.js'
@@ -18,6 +20,7 @@ export class SqliteIndex {
   readonly keyer: IndexKeyer
   readonly table: string
   multikey: boolean
+  #target: ScanTarget | undefined
 
   constructor(id: number, spec: IndexSpec, multikey: boolean) {
     this.id = id
@@ -30,6 +33,20 @@ export class SqliteIndex {
   /** The distinct encoded keys of `doc`, as blobs. */
   keys(doc: StoredDoc): Buffer[] {
     return this.keyer.encodedKeysOf(doc).map((k) => Buffer.from(k, 'latin1'))
+  }
+
+  /** What a scan over this index of the collection table `table` walks (kept while it holds). */
+  target(table: string): ScanTarget {
+    const target = this.#target
+    if (target !== undefined && target.index?.multikey === this.multikey) return target
+    this.#target = indexTarget(table, {
+      table: this.table,
+      directions: this.keyer.directions,
+      multikey: this.multikey,
+      unique: this.spec.unique === true,
+      path: this.spec.key.length === 1 ? this.spec.key[0][0] : undefined,
+    })
+    return this.#target
   }
 
   /** The IndexInfo reported by listIndexes. */

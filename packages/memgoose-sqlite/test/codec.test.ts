@@ -2,9 +2,11 @@
  * Type fidelity of the stored form: every value comes back with the same type, value, key order
  * and array order, including the values JSON cannot hold.
  */
+import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { Binary, Decimal128, Long, MaxKey, MinKey, ObjectId, UUID } from 'memgoose'
 import { decodeDocument, encodeValue } from '../src/codec.js'
+import { encodeGeneral } from '../src/encode-general.js'
 import { collect, openEngine } from './helpers.js'
 
 const roundTrip = (value: Record<string, unknown>) => decodeDocument(encodeValue(value))
@@ -103,5 +105,64 @@ describe('codec', () => {
     expect(await ids({ v: { $eq: { $t: 'dec', n: 5 } } })).toEqual([8])
     expect(await ids({ 'v.$t': 'dec' })).toEqual([8])
     await engine.close()
+  })
+
+  it('writes the same text through JSON.stringify as through the general writer', () => {
+    const withToJson = Object.assign([1, 2], { toJSON: () => 'x' })
+    const nullProto = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1, $b: 2 })
+    const values: unknown[] = [
+      'plain',
+      'quote " and \\ and \u2028 and \ud800 lone',
+      0,
+      -0,
+      1.5e-300,
+      Number.MAX_VALUE,
+      Number.NaN,
+      Infinity,
+      -Infinity,
+      true,
+      null,
+      undefined,
+      10n,
+      -(2n ** 70n),
+      [1, undefined, null, -0, [Infinity]],
+      // eslint-disable-next-line no-sparse-arrays
+      [1, , 3],
+      withToJson,
+      { a: undefined, b: () => 1, c: Symbol('s'), d: 1 },
+      { toJSON: () => 'no' },
+      { 2: 'two', 1: 'one', $t: 'date', $$x: { $t: 'oid' }, z: [{ $y: 1 }] },
+      nullProto,
+      JSON.parse('{"__proto__": {"a": 1}, "b": 2, "$c": 3}'),
+      new Map<string, unknown>([
+        ['k', new Date(7)],
+        ['$k', 1],
+      ]),
+      new Date(1_700_000_000_123),
+      new Date(Number.NaN),
+      new ObjectId(),
+      Long.fromString('-9223372036854775808'),
+      Decimal128.fromString('NaN'),
+      Decimal128.fromString('-0'),
+      Decimal128.fromString('1E+6144'),
+      Decimal128.fromString('12.5'),
+      new Binary(Buffer.from([1, 2, 3]), 0x80),
+      new UUID(),
+      Buffer.from('buf'),
+      new Uint8Array([1, 2, 3]).subarray(1),
+      /a"b\//gimsuy,
+      new MinKey(),
+      new MaxKey(),
+      new Int32Array([1, 2]),
+      new (class Point {
+        x = 1
+      })(),
+    ]
+    for (const value of values) {
+      expect(encodeValue(value), inspect(value)).toBe(encodeGeneral(value))
+      expect(encodeValue({ _id: 1, nested: { value }, list: [value] })).toBe(
+        encodeGeneral({ _id: 1, nested: { value }, list: [value] })
+      )
+    }
   })
 })

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ScanPlan, StoredDoc } from 'memgoose'
 import type { SqliteCollection } from '../src/collection.js'
-import { openEngine } from './helpers.js'
+import { collect, openEngine } from './helpers.js'
 
 async function fill(n: number): Promise<SqliteCollection> {
   const engine = await openEngine()
@@ -90,5 +90,30 @@ describe('scans interrupted by writes', () => {
       })
     )
     expect(seen).toEqual(Array.from({ length: 450 }, (_, i) => i + 10))
+  })
+
+  it('continue after a last document that the write deleted, whatever its _id type', async () => {
+    const engine = await openEngine()
+    const c = engine.collection('mixed')
+    // Stored keys are computed from these values; a Map and a bigint do not come back as
+    // themselves (the Map's key sorts before the object's), so the position must be the stored
+    // key, not one rebuilt from the document.
+    const values: unknown[] = [
+      ...Array.from({ length: 100 }, (_, i) => i),
+      new Map([['m', 1]]),
+      { a: 1 },
+      2n ** 70n,
+      ...Array.from({ length: 100 }, (_, i) => `s${String(i).padStart(3, '0')}`),
+    ]
+    c.insert(values.map((_id, i) => ({ _id, i })))
+    const expected = ((await collect(c.scan({}))) as StoredDoc[]).map((d) => d.i)
+    const seen: unknown[] = []
+    for (const batch of c.scan({ batchSize: 1 }) as Iterable<StoredDoc[]>) {
+      seen.push(...batch.map((d) => d.i))
+      c.delete([values[batch[batch.length - 1].i as number]])
+    }
+    expect(seen).toEqual(expected)
+    expect(seen).toHaveLength(values.length)
+    await engine.close()
   })
 })

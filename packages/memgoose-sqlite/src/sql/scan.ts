@@ -14,16 +14,35 @@ import { withoutImplied } from './implied.js'
 import { isQuotable, label } from './json-path.js'
 import { Params } from './params.js'
 
+/** An index table as a scan sees it. */
+export interface IndexTarget {
+  readonly table: string
+  readonly directions: readonly (1 | -1)[]
+  readonly multikey: boolean
+  readonly unique: boolean
+  /** The key path of a one-field index. */
+  readonly path: string | undefined
+}
+
 /** What a scan runs over: the collection table and, for an index walk, the index table. */
 export interface ScanTarget {
   readonly table: string
-  readonly index?: {
-    readonly table: string
-    readonly directions: readonly (1 | -1)[]
-    readonly multikey: boolean
-    readonly unique: boolean
-    /** The key path of a one-field index. */
-    readonly path: string | undefined
+  readonly index?: IndexTarget
+  /** The point lookup's SQL, whose one parameter is the key from pointKey. */
+  readonly pointSql: string
+}
+
+/** The target of a walk in `_id` order over the collection table `table`. */
+export function idTarget(table: string): ScanTarget {
+  return { table, pointSql: `SELECT d.doc FROM "${table}" AS d WHERE d.id = ?` }
+}
+
+/** The target of a walk over `index` of the collection table `table`. */
+export function indexTarget(table: string, index: IndexTarget): ScanTarget {
+  return {
+    table,
+    index,
+    pointSql: `SELECT d.doc FROM "${index.table}" AS i JOIN "${table}" AS d ON d.rid = i.rid WHERE i.k = ?`,
   }
 }
 
@@ -44,12 +63,20 @@ export interface ScanQuery {
    */
   readonly bounded: boolean
   /**
-   * For streams in `_id` or (non-multikey) index order: rows are `[doc, ...order keys]`, and
-   * `resume(last, delivered)` is the query for the rows after `last`, so a cursor interrupted by a
-   * write can reopen where it stopped instead of reading everything that is left into memory.
-   * Undefined for other scans, whose rows are the `doc` alone.
+   * For streams in `_id` or (non-multikey) index order: `resume(at, delivered)` is the query for
+   * the rows after the position `at`, so a cursor interrupted by a write can reopen where it
+   * stopped instead of reading everything that is left into memory. Undefined for other scans.
+   * The position is the last row itself (`[doc, i.k, i.rid]` in index order), or what
+   * `positionSql` reads for it.
    */
-  readonly resume: ((last: readonly unknown[], delivered: number) => ResumeQuery) | undefined
+  readonly resume: ((at: unknown, delivered: number) => ResumeQuery) | undefined
+  /**
+   * In `_id` order, rows are `[doc, d.rid]`: the SQL reading the `id` of a row from its rid (the
+   * one parameter), run only when a cursor detaches, so the rows need not carry their `id` blob.
+   */
+  readonly positionSql: string | undefined
+  /** Rows are arrays whose first element is the `doc`; else the `doc` alone. */
+  readonly arrays: boolean
 }
 
 /** The continuation of a resumable scan. */
@@ -64,8 +91,21 @@ const SMALL = 256
 
 /** Builds the query returning raw `[doc]` rows (or `[count]` with `count`). */
 export function buildScan(plan: ScanPlan, target: ScanTarget, count = false): ScanQuery {
-  const point = count ? undefined : pointLookup(plan, target)
-  if (point !== undefined) return point
+  const point = count ? undefined : pointKey(plan, target)
+  if (point !== undefined) {
+    return {
+      sql: target.pointSql,
+      params: [point],
+      residualFilter: undefined,
+      residual: undefined,
+      skip: 0,
+      limit: undefined,
+      bounded: true,
+      resume: undefined,
+      positionSql: undefined,
+      arrays: false,
+    }
+  }
   const params = new Params()
   const where: string[] = []
   const index = target.index
@@ -120,6 +160,8 @@ export function buildScan(plan: ScanPlan, target: ScanTarget, count = false): Sc
     skip: exact ? 0 : (plan.skip ?? 0),
     limit: exact ? undefined : plan.limit,
     bounded: lookups || (tail !== '' && plan.limit !== undefined && plan.limit <= SMALL),
+    positionSql: undefined,
+    arrays: false,
   }
   if (count) {
     const sql = !exact
@@ -146,10 +188,13 @@ export function buildScan(plan: ScanPlan, target: ScanTarget, count = false): Sc
     }
   }
   const keys = index === undefined ? ['d.id'] : ['i.k', 'i.rid']
-  const columns = `d.doc, ${keys.join(', ')}`
-  const resume = (last: readonly unknown[], delivered: number): ResumeQuery => {
+  // In `_id` order only the last row's key is ever needed: rows carry their rid (an integer, far
+  // cheaper to hand over than the key blob), whose key is read when a cursor detaches.
+  const columns = index === undefined ? 'd.doc, d.rid' : 'd.doc, i.k, i.rid'
+  const resume = (at: unknown, delivered: number): ResumeQuery => {
     const after: Record<string, unknown> = { ...params.values }
-    keys.forEach((_, i) => (after[`after${i}`] = last[i + 1]))
+    if (index === undefined) after.after0 = at
+    else keys.forEach((_, i) => (after[`after${i}`] = (at as unknown[])[i + 1]))
     const bound = keys.length === 1 ? '@after0' : '(@after0, @after1)'
     const tuple = keys.length === 1 ? keys[0] : `(${keys.join(', ')})`
     const rest =
@@ -161,16 +206,23 @@ export function buildScan(plan: ScanPlan, target: ScanTarget, count = false): Sc
       params: after,
     }
   }
-  return { ...common, sql: `SELECT ${columns} ${body()}${orderBy}${tail}`, resume }
+  return {
+    ...common,
+    sql: `SELECT ${columns} ${body()}${orderBy}${tail}`,
+    resume,
+    positionSql: index === undefined ? `SELECT id FROM "${target.table}" WHERE rid = ?` : undefined,
+    arrays: true,
+  }
 }
 
 /**
- * The query for the commonest read, a `findOne` by `_id` or a unique key: one exact key on `_id`
- * or a unique, non-multikey one-field index, and nothing else to test. It skips the general
- * builder (parameter naming, interval merging, the filter compiler), which costs more than the
- * SQLite lookup itself.
+ * The key of the commonest read, a `findOne` by `_id` or a unique key, for `target.pointSql`: one
+ * exact key on `_id` or on a unique, non-multikey one-field index, and nothing else to test (so
+ * at most one document matches). Undefined for any other plan. It skips the general builder
+ * (parameter naming, interval merging, the filter compiler), which costs more than the SQLite
+ * lookup itself.
  */
-function pointLookup(plan: ScanPlan, target: ScanTarget): ScanQuery | undefined {
+export function pointKey(plan: ScanPlan, target: ScanTarget): Buffer | undefined {
   const ranges = plan.ranges
   if (ranges === undefined || ranges.length !== 1) return undefined
   if ((plan.sort !== undefined && plan.sort.length > 0) || (plan.skip ?? 0) !== 0) return undefined
@@ -192,21 +244,7 @@ function pointLookup(plan: ScanPlan, target: ScanTarget): ScanQuery | undefined 
     const rest = withoutImplied(filter, ranges, index === undefined ? '_id' : index.path)
     if (rest === undefined || Object.keys(rest).length > 0) return undefined
   }
-  const key = Buffer.from(encoded, 'latin1')
-  const sql =
-    index === undefined
-      ? `SELECT d.doc FROM "${target.table}" AS d WHERE d.id = ?`
-      : `SELECT d.doc FROM "${index.table}" AS i JOIN "${target.table}" AS d ON d.rid = i.rid WHERE i.k = ?`
-  return {
-    sql,
-    params: [key],
-    residualFilter: undefined,
-    residual: undefined,
-    skip: 0,
-    limit: undefined,
-    bounded: true,
-    resume: undefined,
-  }
+  return Buffer.from(encoded, 'latin1')
 }
 
 /**

@@ -27,6 +27,11 @@ export interface ValueSql {
   readonly missing: boolean
   /** The same test for a candidate known to be a JSON number, given the SQL of its value. */
   readonly number?: (value: string) => string
+  /**
+   * The closed interval `[lo, hi]` of the numbers (doubles) the test accepts, for numeric tests
+   * (empty when lo > hi). Stored numbers are doubles, so a strict bound becomes the next double.
+   */
+  readonly interval?: readonly [lo: number, hi: number]
 }
 
 /** The stored tag (`$t`) or another member of a tagged object at `loc`. */
@@ -57,11 +62,40 @@ function numberTest(op: string, n: number, params: Params): ValueSql {
   return {
     missing: false,
     number: (value) => `${value} ${op} ${p}`,
+    interval: intervalOf(op, n),
     sql: (loc) =>
       `(CASE ${loc.type} WHEN 'integer' THEN ${loc.value} ${op} ${p} WHEN 'real' THEN ${loc.value} ${op} ${p} ` +
       `WHEN 'object' THEN (${member(loc, '$t', params)} IN ('long', 'dec') AND ` +
       `ifnull(${member(loc, 'n', params)} ${op} ${p}, 0)) ELSE 0 END)`,
   }
+}
+
+const NONE: readonly [number, number] = [Infinity, -Infinity]
+
+function intervalOf(op: string, n: number): readonly [number, number] {
+  switch (op) {
+    case '=':
+      return [n, n]
+    case '>':
+      return n === Infinity ? NONE : [nextUp(n), Infinity]
+    case '>=':
+      return [n, Infinity]
+    case '<':
+      return n === -Infinity ? NONE : [-Infinity, -nextUp(-n)]
+    default:
+      return [-Infinity, n]
+  }
+}
+
+const bits = new Float64Array(1)
+const word = new BigInt64Array(bits.buffer)
+
+/** The smallest double greater than `n` (n not NaN, not +Infinity). */
+function nextUp(n: number): number {
+  if (n === 0) return Number.MIN_VALUE
+  bits[0] = n
+  word[0] += n > 0 ? 1n : -1n
+  return bits[0]
 }
 
 function taggedTest(tag: string, op: string, v: unknown, params: Params): ValueSql {

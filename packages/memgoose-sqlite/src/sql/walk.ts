@@ -73,8 +73,29 @@ export class PathWalk {
       type: `json_type(d.doc, ${path})`,
       value: `json_extract(d.doc, ${path})`,
     }
-    // Number comparisons (the usual range query) get the cheapest form: one type check, then
-    // plain comparisons of the extracted value.
+    const interval = numeric ? commonInterval(leaves) : undefined
+    if (interval !== undefined) {
+      // The usual range query, in the fewest JSON reads: a value BETWEEN two numbers is a number
+      // (SQL orders text above every number, and NULL compares to nothing) or a boolean (read as
+      // 0 or 1, which the interval excludes). A number found outside it fails; anything else takes
+      // the general walk.
+      const between = `BETWEEN ${this.#params.add(interval[0])} AND ${this.#params.add(interval[1])}`
+      if (checks.length === 0) {
+        // The value read once, in a subquery: a number or boolean outside the interval is 0
+        // (booleans never pass a numeric test), anything else that is not inside is NULL.
+        const kind =
+          `(SELECT CASE WHEN v ${between} THEN 1 WHEN typeof(v) IN ('integer', 'real') THEN 0 END ` +
+          `FROM (SELECT ${loc.value} AS v))`
+        return `(CASE ${kind} WHEN 1 THEN 1 WHEN 0 THEN 0 ELSE ${general} END)`
+      }
+      const number = `${loc.type} IN ('integer', 'real')`
+      return (
+        `(CASE WHEN ${[`${loc.value} ${between}`, ...checks].join(' AND ')} THEN 1 ` +
+        `WHEN ${[number, ...checks].join(' AND ')} THEN 0 ELSE ${general} END)`
+      )
+    }
+    // Number comparisons get a cheap form too: one type check, then plain comparisons of the
+    // extracted value.
     checks.unshift(
       `${loc.type} IN ${numeric ? "('integer', 'real')" : "('integer', 'real', 'text', 'true', 'false', 'null')"}`
     )
@@ -149,4 +170,21 @@ export class PathWalk {
       `ELSE ${missing} END)`
     )
   }
+}
+
+/**
+ * The numbers every leaf accepts, as one closed interval, when each leaf knows its interval and
+ * the result holds neither 0 nor 1 (the values SQL reads JSON booleans as); else undefined.
+ */
+function commonInterval(leaves: readonly Leaf[]): readonly [number, number] | undefined {
+  let lo = -Infinity
+  let hi = Infinity
+  for (const leaf of leaves) {
+    const interval = leaf.test.interval
+    if (interval === undefined) return undefined
+    if (interval[0] > lo) lo = interval[0]
+    if (interval[1] < hi) hi = interval[1]
+  }
+  if ((lo <= 0 && hi >= 0) || (lo <= 1 && hi >= 1)) return undefined
+  return [lo, hi]
 }
