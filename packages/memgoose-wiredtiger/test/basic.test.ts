@@ -116,6 +116,26 @@ describe('point operations and scans', () => {
     bulk.close()
   })
 
+  it('bulk-loads pre-packed entries, copying them before it returns', async () => {
+    session.createTable('packed')
+    const data = Buffer.from('k1v1k22v22')
+    const sizes = new Uint32Array([2, 2, 3, 3])
+    const written = session.putPacked('packed', data, sizes)
+    // The caller may reuse its buffer at once: what was passed is what gets written.
+    data.fill(0x78)
+    await written
+    const packed = session.openCursor('packed')
+    expect(packed.get(b('k1'))).toEqual(b('v1'))
+    expect(packed.get(b('k22'))).toEqual(b('v22'))
+    packed.close()
+    await expect(
+      session.putPacked('packed', Buffer.from('k3v3'), new Uint32Array([2, 3]))
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' })
+    await expect(
+      session.putPacked('packed', Buffer.from('k3v3'), [2, 2] as unknown as Uint32Array)
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' })
+  })
+
   it('checkpoints and reports statistics', async () => {
     await conn.checkpoint()
     const stats = await conn.stats()

@@ -120,7 +120,26 @@ export class Session {
       }
     }
     // One buffer for the whole batch: the native side copies it once for the worker thread.
-    const data = Buffer.concat(parts)
+    return this.putPacked(name, Buffer.concat(parts), sizes, options)
+  }
+
+  /**
+   * {@link putMany} with the entries already packed: `data` holds every key and value back to back,
+   * `sizes` their lengths in the same order (key, value, key, value...). The bytes are copied before
+   * this returns, so the caller may reuse `data` at once. Sizes that do not add up to `data`'s length
+   * throw `INVALID_ARGUMENT`.
+   */
+  async putPacked(
+    name: string,
+    data: Uint8Array,
+    sizes: Uint32Array,
+    options: PutManyOptions = {}
+  ): Promise<void> {
+    if (!(data instanceof Uint8Array) || !(sizes instanceof Uint32Array))
+      throw new WiredTigerError(
+        'putPacked needs a Uint8Array and a Uint32Array',
+        'INVALID_ARGUMENT'
+      )
     return this.#native.putMany(tableUri(name), data, sizes, options.overwrite !== false)
   }
 

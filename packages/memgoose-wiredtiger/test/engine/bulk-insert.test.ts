@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DuplicateKeyError, type EngineCollection, type StoredDoc } from 'memgoose'
-import { BULK_MIN } from '../../src/engine/bulk-insert.js'
+import { BULK_CHUNK, BULK_MIN } from '../../src/engine/bulk-insert.js'
 import { createWiredTigerEngine, type WiredTigerEngine } from '../../src/engine/index.js'
 
-const N = BULK_MIN + 500
+// Several chunks, so a failure can come after earlier chunks reached the tables.
+const N = Math.max(BULK_MIN, BULK_CHUNK * 2) + 500
 const users = (from: number, n: number): StoredDoc[] =>
   Array.from({ length: n }, (_, i) => ({
     _id: from + i,
@@ -102,6 +103,34 @@ describe('bulk insert', () => {
     expect(err.keyValue).toEqual({ email: 'user3@example.com' })
     expect(await coll.count({})).toBe(10)
     expect((await all(coll)).map((d) => d._id)).toEqual(users(0, 10).map((d) => d._id))
+  })
+
+  it('rejects a unique key repeated in the last chunk, after earlier chunks were written', async () => {
+    const docs = users(0, N)
+    docs[N - 2] = { ...docs[N - 2], email: docs[5].email }
+    const err = await rejection(coll.insert(docs))
+    expect(err.index).toBe(N - 2)
+    expect(err.keyValue).toEqual({ email: docs[5].email })
+    expect(await coll.count({})).toBe(0)
+    expect(await all(coll, { index: 'email_1' })).toEqual([])
+  })
+
+  it('fills each index completely and in key order, whatever order the documents came in', async () => {
+    // Ages and emails in an order unrelated to the _ids.
+    const docs = users(0, N).map((d, i) => ({
+      ...d,
+      age: (i * 37) % 90,
+      email: `u${(i * 7919) % N}@x`,
+    }))
+    await coll.insert(docs)
+    const byAge = await all(coll, { index: 'age_1' })
+    expect(byAge).toHaveLength(N)
+    const expected = [...docs].sort(
+      (a, b) => (a.age as number) - (b.age as number) || (a._id as number) - (b._id as number)
+    )
+    expect(byAge.map((d) => d._id)).toEqual(expected.map((d) => d._id))
+    const byEmail = (await all(coll, { index: 'email_1' })).map((d) => d.email as string)
+    expect(byEmail).toEqual(docs.map((d) => d.email).sort())
   })
 
   it('marks an index multikey when a document of the batch holds an array', async () => {

@@ -15,12 +15,15 @@
  *   `partialFilterExpression` has no keys.
  */
 import { compileFilter } from '../query/index.js'
-import { encodeKey } from '../values/keystring.js'
+import { encodeKey, encodeValue } from '../values/keystring.js'
 import { splitPath } from '../values/paths.js'
 import type { IndexInfo, IndexSpec } from './contract.js'
 import { DuplicateKeyError } from '../errors/index.js'
 
 const NO_KEYS: readonly string[] = Object.freeze([])
+const hasOwn = Object.prototype.hasOwnProperty
+/** Distinct values an IndexKeyer memoises before deciding the index has too many to bother. */
+const MEMO_LIMIT = 256
 
 /** Computes index keys for one index spec; compiled once per index. */
 export class IndexKeyer {
@@ -34,6 +37,11 @@ export class IndexKeyer {
   readonly #sparse: boolean
   readonly #partial: ((doc: unknown) => boolean) | undefined
   #present = false
+  /**
+   * Encoded keys of recent primitive values (Map's SameValueZero equality matches the encoding's:
+   * 0 and -0 share a key, so do NaNs), dropped for good once the index shows many distinct values.
+   */
+  #memo: Map<unknown, string> | undefined = new Map()
 
   constructor(spec: IndexSpec) {
     this.spec = spec
@@ -75,18 +83,35 @@ export class IndexKeyer {
     return tuples
   }
 
+  /**
+   * The one encoded key of `doc` when it has exactly one and it is cheap to tell (a single-field,
+   * non-nested, ascending, non-partial index over a non-array value); undefined otherwise, and the
+   * caller asks encodedKeysOf. Allocates nothing but the key: the hot path of bulk inserts.
+   */
+  singleKeyOf(doc: Record<string, unknown>): string | undefined {
+    const simple = this.#simple
+    if (simple === undefined || this.#partial !== undefined) return undefined
+    const value = hasOwn.call(doc, simple) ? doc[simple] : undefined
+    if (Array.isArray(value) || (value === undefined && this.#sparse)) return undefined
+    this.lastMultikey = false
+    const type = typeof value
+    const memo = this.#memo
+    if (memo === undefined || (type !== 'string' && type !== 'number' && type !== 'boolean'))
+      return encodeValue(value === undefined ? null : value)
+    let key = memo.get(value)
+    if (key === undefined) {
+      key = encodeValue(value)
+      // Few distinct values (a city, an age) recur on every document; many (an email) never do.
+      if (memo.size < MEMO_LIMIT) memo.set(value, key)
+      else this.#memo = undefined
+    }
+    return key
+  }
+
   /** The distinct encoded keys of `doc` (encodeKey with the index directions); [] when excluded. */
   encodedKeysOf(doc: Record<string, unknown>): readonly string[] {
-    const simple = this.#simple
-    if (simple !== undefined && this.#partial === undefined) {
-      // Fast path for the common single-field, non-nested, ascending index.
-      const value = Object.prototype.hasOwnProperty.call(doc, simple) ? doc[simple] : undefined
-      if (!Array.isArray(value)) {
-        this.lastMultikey = false
-        if (value === undefined && this.#sparse) return NO_KEYS
-        return [encodeKey([value === undefined ? null : value])]
-      }
-    }
+    const single = this.singleKeyOf(doc)
+    if (single !== undefined) return [single]
     const tuples = this.keysOf(doc)
     if (tuples.length === 0) return NO_KEYS
     if (tuples.length === 1) return [encodeKey(tuples[0], this.directions)]

@@ -3,18 +3,20 @@
  * multi-document insert: ordered stops at the first failure keeping the documents before it;
  * unordered writes every document that can be written and reports the rest.
  *
- * `lean: true` is mongoose's bulk-load path: no documents are built and nothing is validated. memgoose
- * still casts each value with the schema and fills defaults, so what is stored has the schema's types.
+ * `lean: true` is mongoose's bulk-load path: no documents are built and nothing is validated, and the
+ * caller gets its own objects back (given their `_id`). memgoose still casts each value with the
+ * schema and fills defaults, so what is stored has the schema's types.
  */
 import type { EngineTxn, StoredDoc } from '../engine/contract.js'
 import { BulkWriteError, DuplicateKeyError, type ValidationError } from '../errors/index.js'
-import { castObject } from '../schema/cast-object.js'
+import { castObjectInto } from '../schema/cast-object.js'
+import type { Schema } from '../schema/schema.js'
 import { Document, storedView } from './document.js'
 import type { ModelClass } from './model-types.js'
-import { markSaved, stampNew, stampValues } from './save.js'
+import { markSaved, stampNew, valueStamper } from './save.js'
 import { resolveTxn } from './session.js'
 import type { CollectionStore } from './store.js'
-import { toStoredForm } from './stored-form.js'
+import { StoredFormBuilder, castIsStoredForm, hasUndefined } from './stored-form.js'
 
 /** Options of insertMany. */
 export interface InsertManyOptions {
@@ -26,12 +28,16 @@ export interface InsertManyOptions {
   timestamps?: boolean
 }
 
-/** One document on its way in: its input position and the stored form handed to the engine. */
-interface Candidate {
-  index: number
-  stored: StoredDoc
-  doc?: Document
-  values?: Record<string, unknown>
+/**
+ * The documents on their way in, column by column: input position, the stored form handed to the
+ * engine, and what insertMany resolves to for it (the Document, or with `lean` the caller's object).
+ */
+interface Candidates {
+  /** Input position of each candidate; undefined when every input is one (the lean path). */
+  index: number[] | undefined
+  stored: StoredDoc[]
+  out: unknown[]
+  docs: Document[] | undefined
 }
 
 type WriteError = { index: number; code: number | string; errmsg: string; err: Error }
@@ -52,9 +58,18 @@ export async function insertMany(
     : await documentCandidates(model, list, options, ordered, validationErrors)
   const store = await model.$__model.host.storeFor(model.$__model)
   const txn = await resolveTxn(options.session, store.engine)
-  const { inserted, writeErrors } = await insertAll(store, candidates, ordered, txn)
-  for (const c of inserted) if (c.doc) markSaved(c.doc, c.stored)
-  const out = inserted.map((c) => c.doc ?? c.values)
+  const { inserted, failed } = await insertAll(store, candidates.stored, ordered, txn)
+  if (options.lean) giveIds(list, candidates.stored)
+  const written = (): number[] => inserted ?? candidates.stored.map((_, i) => i)
+  const docs = candidates.docs
+  if (docs) for (const i of written()) markSaved(docs[i], candidates.stored[i])
+  const out = inserted === undefined ? candidates.out : inserted.map((i) => candidates.out[i])
+  const writeErrors: WriteError[] = failed.map(({ at, err }) => ({
+    index: candidates.index === undefined ? at : candidates.index[at],
+    code: 11000,
+    errmsg: err.message,
+    err,
+  }))
   if (writeErrors.length > 0) {
     const error = new BulkWriteError(writeErrors, out, { insertedCount: out.length })
     const replaced = await hooks.runPost('insertMany', model, 'model', out, error)
@@ -65,7 +80,7 @@ export async function insertMany(
     return {
       acknowledged: true,
       insertedCount: out.length,
-      insertedIds: Object.fromEntries(inserted.map((c, i) => [i, c.stored._id])),
+      insertedIds: Object.fromEntries(written().map((at, i) => [i, candidates.stored[at]._id])),
       mongoose: { validationErrors: validationErrors.map((v) => v.error as ValidationError) },
     }
   }
@@ -79,7 +94,7 @@ async function documentCandidates(
   options: InsertManyOptions,
   ordered: boolean,
   validationErrors: { index: number; error: unknown }[]
-): Promise<Candidate[]> {
+): Promise<Candidates> {
   const docs = list.map((d) =>
     d instanceof model ? (d as Document) : new model(d as Record<string, unknown>)
   )
@@ -94,66 +109,133 @@ async function documentCandidates(
   results.forEach((error, index) => error && validationErrors.push({ index, error }))
   if (validationErrors.length > 0 && (ordered || options.throwOnValidationError))
     throw validationErrors[0].error
-  const candidates: Candidate[] = []
-  docs.forEach((doc, index) => {
-    if (results[index]) return
+  const index: number[] = []
+  const stored: StoredDoc[] = []
+  const valid: Document[] = []
+  docs.forEach((doc, at) => {
+    if (results[at]) return
     stampNew(model, doc, options)
+    index.push(at)
     // One stored form per document: written to the engine and kept as the change-tracking baseline.
-    candidates.push({ index, doc, stored: storedView(doc) as StoredDoc })
+    stored.push(storedView(doc) as StoredDoc)
+    valid.push(doc)
   })
-  return candidates
+  return { index, stored, out: valid, docs: valid }
 }
 
-/** Plain values cast with the schema (defaults filled, `_id` first), stamped, no documents built. */
+/**
+ * Plain values cast with the schema (defaults filled, `_id` first), stamped, no documents built.
+ * As in mongoose, the caller gets back its own objects (given their `_id`, see giveIds); the
+ * engine gets the cast values, which nothing else holds.
+ */
 function leanCandidates(
   model: ModelClass,
   list: unknown[],
   options: InsertManyOptions
-): Candidate[] {
-  return list.map((input, index) => {
+): Candidates {
+  const schema = model.schema
+  const idFirst = schema.paths.has('_id')
+  const castOptions = { applyDefaults: true }
+  const stamp = valueStamper(model, options)
+  const direct = castIsStoredForm(schema)
+  const storedForm = new StoredFormBuilder()
+  const Values = valuesClass(schema)
+  const n = list.length
+  const stored = new Array<StoredDoc>(n)
+  for (let i = 0; i < n; i++) {
+    const input = list[i]
     const raw = input instanceof Document ? input.toObject() : (input as Record<string, unknown>)
-    let values = castObject(model.schema, raw, { applyDefaults: true })
-    if (values._id !== undefined && Object.keys(values)[0] !== '_id')
-      values = { _id: values._id, ...values }
-    stampValues(model, values, options)
-    return { index, values, stored: toStoredForm(values) as StoredDoc }
-  })
+    // Seeding `_id` fixes its place as the first key, as MongoDB stores it, without a re-copy.
+    const values = new Values()
+    if (idFirst) values._id = undefined
+    castObjectInto(schema, raw, values, castOptions)
+    if (idFirst && values._id === undefined) delete values._id
+    stamp(values)
+    stored[i] = (direct && !hasUndefined(values) ? values : storedForm.build(values)) as StoredDoc
+  }
+  return { index: undefined, stored, out: list.slice(), docs: undefined }
 }
 
-/** Inserts with the engine's atomic insert, applying MongoDB's ordered/unordered rules on duplicates. */
+/**
+ * The constructor of the objects a lean insert casts into, one per schema. V8 gives objects built by
+ * a constructor room for their properties inside the object (sized from the first few built),
+ * where an object literal grown key by key spills them into a separately allocated array: smaller
+ * stored documents, built faster. The prototype is Object.prototype, so they are plain objects.
+ */
+function valuesClass(schema: Schema): new () => Record<string, unknown> {
+  let Values = valueClasses.get(schema)
+  if (Values === undefined) {
+    Values = function () {} as unknown as new () => Record<string, unknown>
+    Values.prototype = Object.prototype
+    valueClasses.set(schema, Values)
+  }
+  return Values
+}
+
+const valueClasses = new WeakMap<Schema, new () => Record<string, unknown>>()
+
+/**
+ * Gives each of the caller's objects the `_id` it was stored under when it has none (and can take
+ * one), as the MongoDB driver does. Done once the write is over: setting a field on every input
+ * while the batch is still being built makes the garbage collector track each change.
+ */
+function giveIds(list: unknown[], stored: readonly StoredDoc[]): void {
+  for (let i = 0; i < list.length; i++) {
+    const input = list[i]
+    if (typeof input !== 'object' || input === null || input instanceof Document) continue
+    const obj = input as Record<string, unknown>
+    const id = stored[i]._id
+    if (obj._id === undefined && id !== undefined && Object.isExtensible(obj)) obj._id = id
+  }
+}
+
+/**
+ * Inserts with the engine's atomic insert, applying MongoDB's ordered/unordered rules on duplicates.
+ * Resolves to the positions (in `stored`) written, or undefined when all were, and the failures.
+ */
 async function insertAll(
   store: CollectionStore,
-  candidates: Candidate[],
+  stored: StoredDoc[],
   ordered: boolean,
   txn: EngineTxn | undefined
-): Promise<{ inserted: Candidate[]; writeErrors: WriteError[] }> {
-  const writeErrors: WriteError[] = []
-  const inserted: Candidate[] = []
-  let pending = candidates
+): Promise<{ inserted: number[] | undefined; failed: { at: number; err: DuplicateKeyError }[] }> {
+  const failed: { at: number; err: DuplicateKeyError }[] = []
+  try {
+    await store.insert(stored, txn)
+    return { inserted: undefined, failed }
+  } catch (err) {
+    if (!(err instanceof DuplicateKeyError) || err.index === undefined) throw err
+    failed.push({ at: err.index, err })
+  }
+  // The atomic insert wrote nothing: retry without the failing document (unordered) or write
+  // the ones before it (ordered).
+  const inserted: number[] = []
+  let pending = stored.map((_, i) => i)
+  if (ordered) {
+    pending = pending.slice(0, failed[0].at)
+    if (pending.length > 0)
+      await store.insert(
+        pending.map((i) => stored[i]),
+        txn
+      )
+    return { inserted: pending, failed }
+  }
+  pending = pending.filter((i) => i !== failed[0].at)
   while (pending.length > 0) {
     try {
       await store.insert(
-        pending.map((c) => c.stored),
+        pending.map((i) => stored[i]),
         txn
       )
       // A loop, not push(...pending): spreading a million arguments overflows the stack.
-      for (const c of pending) inserted.push(c)
+      for (const i of pending) inserted.push(i)
       break
     } catch (err) {
       if (!(err instanceof DuplicateKeyError) || err.index === undefined) throw err
-      writeErrors.push({ index: pending[err.index].index, code: 11000, errmsg: err.message, err })
-      if (ordered) {
-        const before = pending.slice(0, err.index)
-        if (before.length > 0)
-          await store.insert(
-            before.map((c) => c.stored),
-            txn
-          )
-        for (const c of before) inserted.push(c)
-        break
-      }
-      pending = pending.filter((_, i) => i !== err.index)
+      const at = pending[err.index]
+      failed.push({ at, err })
+      pending = pending.filter((i) => i !== at)
     }
   }
-  return { inserted, writeErrors }
+  return { inserted, failed }
 }

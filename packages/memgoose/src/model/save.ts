@@ -68,18 +68,32 @@ export function stampValues(
   values: Record<string, unknown>,
   options: { timestamps?: boolean } = {}
 ): void {
+  valueStamper(model, options)(values)
+}
+
+/**
+ * stampValues with the schema's names and options read once, for stamping many values in a row
+ * (each still gets its own timestamp Date, as when stamped one by one).
+ */
+export function valueStamper(
+  model: ModelClass,
+  options: { timestamps?: boolean } = {}
+): (values: Record<string, unknown>) => void {
   const schema = model.schema
-  if (options.timestamps !== false) {
-    const { createdAt, updatedAt } = timestampNames(schema)
-    const now = new Date()
-    if (createdAt && values[createdAt] === undefined) values[createdAt] = now
-    if (updatedAt && values[updatedAt] === undefined)
-      values[updatedAt] = createdAt ? values[createdAt] : now
-  }
+  const { createdAt, updatedAt } =
+    options.timestamps !== false ? timestampNames(schema) : { createdAt: null, updatedAt: null }
   const vk = schema.options.versionKey
-  if (vk !== false && values[vk] === undefined) values[vk] = 0
   const disc = model.$__model.discriminator
-  if (disc && values[disc.key] === undefined) values[disc.key] = disc.value
+  return (values) => {
+    if (createdAt !== null || updatedAt !== null) {
+      const now = new Date()
+      if (createdAt && values[createdAt] === undefined) values[createdAt] = now
+      if (updatedAt && values[updatedAt] === undefined)
+        values[updatedAt] = createdAt ? values[createdAt] : now
+    }
+    if (vk !== false && values[vk] === undefined) values[vk] = 0
+    if (disc && values[disc.key] === undefined) values[disc.key] = disc.value
+  }
 }
 
 /** After a successful write: the stored form becomes the new baseline for change tracking. */

@@ -12,6 +12,7 @@ import { isPlainObject } from '../values/bson.js'
 import { cloneValue } from '../values/clone.js'
 import { assertSafeKey } from '../values/paths.js'
 import type { Schema } from './schema.js'
+import type { SchemaType } from './schema-type.js'
 
 /** Options of castObject. */
 export interface CastObjectOptions {
@@ -55,51 +56,206 @@ export function castObject(
   return out
 }
 
+/**
+ * Casts into `out`, which the caller may have pre-seeded with keys (as `undefined`) to fix their
+ * position: bulk inserts put `_id` first this way without copying the object afterwards.
+ */
+export function castObjectInto(
+  schema: Schema,
+  input: Record<string, unknown>,
+  out: Record<string, unknown>,
+  options: CastObjectOptions = {}
+): void {
+  const strict = options.strict ?? schema.options.strict
+  castInto(schema, input, out, '', strict, options)
+  if (options.applyDefaults) applyDefaults(schema, out, options)
+}
+
+/** A key of one object level that the schema knows: a typed path or a nested object. */
+interface Field {
+  readonly type: SchemaType | undefined
+  /** Where the cast value goes in the output object. */
+  readonly outKey: string
+  /** The nested level, when `type` is undefined. */
+  readonly level: Level | undefined
+  readonly path: string
+  /** `path + '.'`, the prefix of the nested level's paths. */
+  readonly prefix: string
+}
+
+/** The known keys of one object level (the root, or a nested path). */
+class Level {
+  readonly fields = new Map<string, Field>()
+  // The keys of the last object cast at this level, by position, and what they resolved to:
+  // objects of one shape, the usual stream, resolve each key with a pointer comparison.
+  readonly #lastKeys: string[] = []
+  readonly #lastFields: (Field | undefined)[] = []
+
+  /** The field of `key`, the `position`-th key of the object being cast. */
+  field(key: string, position: number): Field | undefined {
+    if (this.#lastKeys[position] === key) return this.#lastFields[position]
+    const field = this.fields.get(key)
+    if (position < MAX_REMEMBERED_KEYS) {
+      this.#lastKeys[position] = key
+      this.#lastFields[position] = field
+    }
+    return field
+  }
+}
+
+/** How many key positions a Level remembers. */
+const MAX_REMEMBERED_KEYS = 64
+
+/** The compiled levels of a schema, and the shape of `paths`/`nested` they were built from. */
+interface CompiledLevels {
+  readonly paths: number
+  readonly nested: number
+  readonly root: Level
+}
+
+const compiled = new WeakMap<Schema, CompiledLevels>()
+const hasOwn = Object.prototype.hasOwnProperty
+
+/**
+ * The schema's paths arranged per object level, so casting a document costs one Map lookup per key
+ * instead of building and looking up each dotted path. Rebuilt when paths are added (the same
+ * staleness rule as `schema.defaultedPaths`).
+ */
+function levelsOf(schema: Schema): Level {
+  const cached = compiled.get(schema)
+  if (cached && cached.paths === schema.paths.size && cached.nested === schema.nested.size)
+    return cached.root
+  const root = new Level()
+  const byPath = new Map<string, Level>([['', root]])
+  const parentOf = (path: string): [Level | undefined, string] => {
+    const dot = path.lastIndexOf('.')
+    return dot < 0 ? [root, path] : [byPath.get(path.slice(0, dot)), path.slice(dot + 1)]
+  }
+  // Shallow nested paths first, so every parent level exists before its children.
+  const nested = [...schema.nested].sort((a, b) => a.split('.').length - b.split('.').length)
+  for (const path of nested) {
+    if (schema.paths.has(path)) continue
+    const [parent, key] = parentOf(path)
+    if (parent === undefined) continue
+    const level = new Level()
+    byPath.set(path, level)
+    parent.fields.set(key, { type: undefined, outKey: key, level, path, prefix: `${path}.` })
+  }
+  for (const [path, type] of schema.paths) {
+    const [parent, key] = parentOf(path)
+    if (parent === undefined) continue
+    const prefixLength = path.length - key.length
+    parent.fields.set(key, {
+      type,
+      outKey: type.path.slice(prefixLength),
+      level: undefined,
+      path,
+      prefix: '',
+    })
+  }
+  compiled.set(schema, { paths: schema.paths.size, nested: schema.nested.size, root })
+  return root
+}
+
 function castInto(
   schema: Schema,
   input: Record<string, unknown>,
   out: Record<string, unknown>,
   prefix: string,
   strict: boolean | 'throw',
-  options: CastObjectOptions
+  options: CastObjectOptions,
+  level: Level | undefined = prefix === '' ? levelsOf(schema) : undefined
 ): void {
-  for (const key of Object.keys(input)) {
-    assertSafeKey(key, 'a document')
-    const value = input[key]
-    if (value === undefined) continue
-    if (key.includes('.') && prefix === '' && !schema.paths.has(key)) {
-      setDotted(schema, key, value, out, strict, options)
+  let position = 0
+  // for-in with an own-property check: the keys of Object.keys, without allocating them.
+  for (const key in input) {
+    if (!hasOwn.call(input, key)) continue
+    const field = level?.field(key, position++)
+    // Keys the schema knows are safe (schemas reject forbidden keys) and hold no dots.
+    if (field === undefined) {
+      castKey(schema, key, input[key], out, prefix, strict, options)
       continue
     }
-    const path = prefix + key
-    const type = schema.paths.get(path) ?? schema.aliasTarget(path)
-    if (type) {
-      try {
-        out[type.path.slice(prefix.length)] = type.applySetters(value, options.doc)
-      } catch (err) {
-        if (!(err instanceof CastError) || !options.errors) throw err
-        options.errors.addError(err.path, err)
-      }
-    } else if (schema.nested.has(path)) {
-      if (
-        isPlainObject(value) ||
-        (typeof value === 'object' && value !== null && !Array.isArray(value))
-      ) {
-        const child: Record<string, unknown> = {}
-        castInto(schema, value as Record<string, unknown>, child, `${path}.`, strict, options)
-        out[key] = child
-      } else if (value === null) {
-        out[key] = null
-      } else {
-        const err = new CastError('Object', value, path)
-        if (!options.errors) throw err
-        options.errors.addError(path, err)
-      }
-    } else if (strict === 'throw') {
-      throw new StrictModeError(path)
-    } else if (strict === false) {
-      out[key] = cloneValue(value)
-    }
+    const value = input[key]
+    if (value === undefined) continue
+    if (field.type !== undefined) castTyped(field.type, value, out, field.outKey, options)
+    else castNested(schema, field, value, out, key, strict, options)
+  }
+}
+
+/** One key the compiled levels do not know: aliases, dotted keys, unknown keys (strict rules). */
+function castKey(
+  schema: Schema,
+  key: string,
+  value: unknown,
+  out: Record<string, unknown>,
+  prefix: string,
+  strict: boolean | 'throw',
+  options: CastObjectOptions
+): void {
+  assertSafeKey(key, 'a document')
+  if (value === undefined) return
+  if (key.includes('.') && prefix === '' && !schema.paths.has(key)) {
+    setDotted(schema, key, value, out, strict, options)
+    return
+  }
+  const path = prefix + key
+  const type = schema.paths.get(path) ?? schema.aliasTarget(path)
+  if (type) {
+    castTyped(type, value, out, type.path.slice(prefix.length), options)
+  } else if (schema.nested.has(path)) {
+    const field = { type: undefined, outKey: key, level: undefined, path, prefix: `${path}.` }
+    castNested(schema, field, value, out, key, strict, options)
+  } else if (strict === 'throw') {
+    throw new StrictModeError(path)
+  } else if (strict === false) {
+    out[key] = cloneValue(value)
+  }
+}
+
+function castTyped(
+  type: SchemaType,
+  value: unknown,
+  out: Record<string, unknown>,
+  outKey: string,
+  options: CastObjectOptions
+): void {
+  try {
+    out[outKey] = type.applySetters(value, options.doc)
+  } catch (err) {
+    if (!(err instanceof CastError) || !options.errors) throw err
+    options.errors.addError(err.path, err)
+  }
+}
+
+function castNested(
+  schema: Schema,
+  field: Field,
+  value: unknown,
+  out: Record<string, unknown>,
+  key: string,
+  strict: boolean | 'throw',
+  options: CastObjectOptions
+): void {
+  const path = field.path
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const child: Record<string, unknown> = {}
+    castInto(
+      schema,
+      value as Record<string, unknown>,
+      child,
+      field.prefix,
+      strict,
+      options,
+      field.level
+    )
+    out[key] = child
+  } else if (value === null) {
+    out[key] = null
+  } else {
+    const err = new CastError('Object', value, path)
+    if (!options.errors) throw err
+    options.errors.addError(path, err)
   }
 }
 

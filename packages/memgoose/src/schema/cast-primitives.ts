@@ -70,9 +70,13 @@ export function castBoolean(value: unknown): boolean {
 
 /** Dates, epoch milliseconds (number or numeric string) and parseable date strings. */
 export function castDate(value: unknown): Date {
+  if (value instanceof Date) {
+    // The copy's time is the original's: check it before building the copy, not after.
+    const time = value.getTime()
+    return time === time ? new Date(time) : fail('Invalid Date')
+  }
   let d: Date
-  if (value instanceof Date) d = new Date(value.getTime())
-  else if (typeof value === 'number') d = new Date(value)
+  if (typeof value === 'number') d = new Date(value)
   else if (typeof value === 'string') {
     d =
       /^-?\d+$/.test(value.trim()) && value.trim().length > 4

@@ -58,8 +58,11 @@ export class SchemaType {
   readonly validators: Validator[]
   readonly getters: Transform[] = []
   readonly setters: Transform[] = []
+  /** The primitive caster of `instance`, looked up once (compound types override `cast`). */
+  readonly #caster: Caster | undefined
 
   constructor(path: string, instance: string, options: Record<string, unknown>) {
+    this.#caster = PRIMITIVES[instance]
     this.path = path
     this.pathParts = path.split('.')
     this.instance = instance
@@ -77,9 +80,8 @@ export class SchemaType {
   /** Casts a value to this type; null/undefined pass through. Throws CastError with this path. */
   cast(value: unknown, _doc?: unknown): unknown {
     if (value === null || value === undefined) return value
-    const caster = PRIMITIVES[this.instance]
     try {
-      return caster(value)
+      return (this.#caster as Caster)(value)
     } catch (err) {
       throw this.castError(value, err)
     }
@@ -87,6 +89,7 @@ export class SchemaType {
 
   /** Runs setters (in definition order) then casts — what assigning a value does. */
   applySetters(value: unknown, doc: unknown, priorValue?: unknown): unknown {
+    if (this.setters.length === 0) return this.cast(value, doc)
     let v = value
     if (this.setters.length > 0 && v !== null && v !== undefined && this.instance === 'String') {
       v = this.cast(v, doc)

@@ -32,6 +32,7 @@ const END = '\x00'
 const STRING_END = '\x00\x01'
 const ESCAPED_ZERO = '\x00\xff'
 const NUMBER_EXACT = '\x80'
+const NUMBER_EXACT_CODE = 0x80
 
 const float = new Float64Array(1)
 const floatBytes = new Uint8Array(float.buffer)
@@ -72,7 +73,7 @@ export function encodeKeyBytes(
 export function encodeValue(value: unknown): string {
   switch (typeof value) {
     case 'number':
-      return tags[TypeRank.Number] + encodeDouble(value) + NUMBER_EXACT
+      return encodeDouble(value, TAG_BASE + TypeRank.Number, NUMBER_EXACT_CODE)
     case 'string':
       return tags[TypeRank.String] + encodeString(value)
     case 'boolean':
@@ -91,13 +92,13 @@ export function encodeValue(value: unknown): string {
       return tag
     case TypeRank.Number:
       if (isLong(value)) return tag + encodeInteger(BigInt(value.toString()))
-      return tag + encodeDouble(toNumber(value)) + NUMBER_EXACT
+      return encodeDouble(toNumber(value), TAG_BASE + rank, NUMBER_EXACT_CODE)
     case TypeRank.Timestamp:
-      return tag + encodeDouble(toNumber(value)) + NUMBER_EXACT
+      return encodeDouble(toNumber(value), TAG_BASE + rank, NUMBER_EXACT_CODE)
     case TypeRank.Date:
-      return tag + encodeDouble((value as Date).getTime())
+      return encodeDouble((value as Date).getTime(), TAG_BASE + rank)
     case TypeRank.ObjectId:
-      return tag + encodeObjectId(value as ObjectIdLike)
+      return encodeObjectId(value as ObjectIdLike, TAG_BASE + rank)
     case TypeRank.Binary: {
       const bytes = value instanceof Uint8Array ? value : isBinary(value) ? value.buffer : undefined
       const data = bytes ?? new Uint8Array(0)
@@ -136,11 +137,16 @@ interface ObjectIdLike {
   toHexString(): string
 }
 
-function encodeObjectId(oid: ObjectIdLike): string {
+// Each encoding below is built by one String.fromCharCode call with its tag (and suffix) codes
+// included: a single flat string, where concatenating pieces would allocate intermediate (or cons)
+// strings that Map lookups must flatten again.
+
+function encodeObjectId(oid: ObjectIdLike, tag: number): string {
   const { i0, i1, i2, i3 } = oid
   // bson 7 keeps the 12 bytes as four 24-bit integers; reading them avoids allocating a Buffer.
   if (i0 !== undefined && i1 !== undefined && i2 !== undefined && i3 !== undefined) {
     return String.fromCharCode(
+      tag,
       i0 >>> 16,
       (i0 >>> 8) & 0xff,
       i0 & 0xff,
@@ -156,42 +162,70 @@ function encodeObjectId(oid: ObjectIdLike): string {
     )
   }
   const id = oid.id
-  return latin1(id instanceof Uint8Array ? id : Buffer.from(oid.toHexString(), 'hex'))
+  return (
+    String.fromCharCode(tag) +
+    latin1(id instanceof Uint8Array ? id : Buffer.from(oid.toHexString(), 'hex'))
+  )
 }
 
-function encodeDouble(n: number): string {
-  if (n !== n) return '\x00\x00\x00\x00\x00\x00\x00\x00'
+/**
+ * The 8 order-preserving bytes of a double, after the `tag` code (-1: none) and before the
+ * `suffix` code (-1: none).
+ */
+function encodeDouble(n: number, tag = -1, suffix = -1): string {
+  if (n !== n) return withCodes('\x00\x00\x00\x00\x00\x00\x00\x00', tag, suffix)
   float[0] = n === 0 ? 0 : n
   const b = floatBytes
   // Big-endian bytes; negatives have every bit flipped, positives only the sign bit.
+  let b0: number, b1: number, b2: number, b3: number, b4: number, b5: number, b6: number
+  let b7: number
   if (littleEndian) {
-    if (b[7] & 0x80) {
-      return String.fromCharCode(
-        ~b[7] & 0xff,
-        ~b[6] & 0xff,
-        ~b[5] & 0xff,
-        ~b[4] & 0xff,
-        ~b[3] & 0xff,
-        ~b[2] & 0xff,
-        ~b[1] & 0xff,
-        ~b[0] & 0xff
-      )
-    }
-    return String.fromCharCode(b[7] | 0x80, b[6], b[5], b[4], b[3], b[2], b[1], b[0])
+    b0 = b[7]
+    b1 = b[6]
+    b2 = b[5]
+    b3 = b[4]
+    b4 = b[3]
+    b5 = b[2]
+    b6 = b[1]
+    b7 = b[0]
+  } else {
+    b0 = b[0]
+    b1 = b[1]
+    b2 = b[2]
+    b3 = b[3]
+    b4 = b[4]
+    b5 = b[5]
+    b6 = b[6]
+    b7 = b[7]
   }
-  if (b[0] & 0x80) {
-    return String.fromCharCode(
-      ~b[0] & 0xff,
-      ~b[1] & 0xff,
-      ~b[2] & 0xff,
-      ~b[3] & 0xff,
-      ~b[4] & 0xff,
-      ~b[5] & 0xff,
-      ~b[6] & 0xff,
-      ~b[7] & 0xff
-    )
+  if (b0 & 0x80) {
+    b0 = ~b0 & 0xff
+    b1 = ~b1 & 0xff
+    b2 = ~b2 & 0xff
+    b3 = ~b3 & 0xff
+    b4 = ~b4 & 0xff
+    b5 = ~b5 & 0xff
+    b6 = ~b6 & 0xff
+    b7 = ~b7 & 0xff
+  } else {
+    b0 |= 0x80
   }
-  return String.fromCharCode(b[0] | 0x80, b[1], b[2], b[3], b[4], b[5], b[6], b[7])
+  if (tag < 0) {
+    return suffix < 0
+      ? String.fromCharCode(b0, b1, b2, b3, b4, b5, b6, b7)
+      : String.fromCharCode(b0, b1, b2, b3, b4, b5, b6, b7, suffix)
+  }
+  return suffix < 0
+    ? String.fromCharCode(tag, b0, b1, b2, b3, b4, b5, b6, b7)
+    : String.fromCharCode(tag, b0, b1, b2, b3, b4, b5, b6, b7, suffix)
+}
+
+function withCodes(body: string, tag: number, suffix: number): string {
+  return (
+    (tag < 0 ? '' : String.fromCharCode(tag)) +
+    body +
+    (suffix < 0 ? '' : String.fromCharCode(suffix))
+  )
 }
 
 /**

@@ -113,3 +113,69 @@ describe('IndexKeyer', () => {
     }
   })
 })
+
+describe('IndexKeyer.singleKeyOf (the bulk-insert fast path)', () => {
+  const docs: Record<string, unknown>[] = [
+    { _id: 1, a: 5 },
+    { _id: 2, a: 'x' },
+    { _id: 3 },
+    { _id: 4, a: null },
+    { _id: 5, a: undefined },
+    { _id: 6, a: [1, 2, 2] },
+    { _id: 7, a: [] },
+    { _id: 8, a: { b: 1 } },
+    { _id: 9, a: new Date(0) },
+    { _id: 10, a: -0 },
+    { _id: 11, a: NaN },
+    { _id: 12, a: 'é😀' },
+    { _id: 13, a: true },
+  ]
+  const specs: IndexSpec[] = [
+    spec([['a', 1]]),
+    spec([['a', 1]], { sparse: true }),
+    spec([['a', -1]]),
+    spec([['a', 1]], { partialFilterExpression: { a: { $exists: true } } }),
+    spec([
+      ['a', 1],
+      ['b', 1],
+    ]),
+    spec([['a.b', 1]]),
+  ]
+
+  it('gives the one key the general path gives, or defers to it', () => {
+    for (const s of specs) {
+      const keyer = new IndexKeyer(s)
+      for (const doc of docs) {
+        const general = [...new Set(indexKeysOf(doc, s).map((t) => encodeKey(t, keyer.directions)))]
+        const single = keyer.singleKeyOf(doc)
+        if (single !== undefined) {
+          expect([single]).toEqual(general)
+          expect(keyer.lastMultikey).toBe(false)
+        }
+        expect([...keyer.encodedKeysOf(doc)].sort()).toEqual(general.sort())
+      }
+    }
+  })
+
+  it('takes the fast path exactly for a plain ascending single-field index over a non-array', () => {
+    const keyer = new IndexKeyer(spec([['a', 1]]))
+    expect(keyer.singleKeyOf({ _id: 1, a: 5 })).toBeDefined()
+    expect(keyer.singleKeyOf({ _id: 1 })).toBeDefined()
+    expect(keyer.singleKeyOf({ _id: 1, a: [5] })).toBeUndefined()
+    expect(new IndexKeyer(spec([['a', -1]])).singleKeyOf({ _id: 1, a: 5 })).toBeUndefined()
+    expect(new IndexKeyer(spec([['a', 1]], { sparse: true })).singleKeyOf({ _id: 1 })).toBe(
+      undefined
+    )
+  })
+  it('memoises recurring values without confusing kinds, and copes with many distinct ones', () => {
+    const keyer = new IndexKeyer(spec([['a', 1]]))
+    const values: unknown[] = [0, -0, NaN, 1, '1', true, 'true', 1.5, '', null]
+    for (let i = 0; i < 600; i++) values.push(i % 2 === 0 ? i : `v${i}`)
+    for (const round of [1, 2]) {
+      for (const a of values) {
+        const general = encodeKey(indexKeysOf({ _id: round, a }, spec([['a', 1]]))[0])
+        expect(keyer.singleKeyOf({ _id: round, a })).toBe(general)
+      }
+    }
+  })
+})

@@ -161,4 +161,90 @@ describe('memory engine', () => {
       code: 'BAD_TRANSACTION',
     })
   })
+  it('keeps the documents sharing a key in insertion order through deletes, replaces and rollbacks', async () => {
+    const engine = await open()
+    const coll = engine.collection('c', { indexes: [{ name: 'k_1', key: [['k', 1]] }] })
+    // The model: per key, an insertion-ordered set of ids (a replace re-adds at the end).
+    const model = new Map<number, number[]>()
+    const put = (k: number, id: number) => model.set(k, [...(model.get(k) ?? []), id])
+    const drop = (k: number, id: number) =>
+      model.set(
+        k,
+        (model.get(k) ?? []).filter((x) => x !== id)
+      )
+    const exact = (k: number) => ({
+      index: 'k_1',
+      ranges: [{ lower: [k], lowerInclusive: true, upper: [k], upperInclusive: true }],
+    })
+    const range = {
+      index: 'k_1',
+      ranges: [{ lower: [0], lowerInclusive: true, upper: [9], upperInclusive: true }],
+    }
+    const check = () => {
+      for (const k of [1, 2]) {
+        expect([...coll.scan(exact(k))].flat().map((d) => d._id)).toEqual(model.get(k) ?? [])
+        expect(coll.count(exact(k))).toBe((model.get(k) ?? []).length)
+      }
+      expect([...coll.scan(range)].flat().map((d) => d._id)).toEqual([
+        ...(model.get(1) ?? []),
+        ...(model.get(2) ?? []),
+      ])
+    }
+    coll.insert([1, 2, 3, 4, 5].map((_id) => ({ _id, k: 1 })))
+    for (const id of [1, 2, 3, 4, 5]) put(1, id)
+    check()
+    coll.delete([2])
+    drop(1, 2)
+    check()
+    coll.insert([{ _id: 6, k: 1 }])
+    put(1, 6)
+    coll.replace({ _id: 3, k: 1, v: 'again' })
+    drop(1, 3)
+    put(1, 3)
+    check()
+    coll.replace({ _id: 4, k: 2 })
+    drop(1, 4)
+    put(2, 4)
+    check()
+    await expect(
+      engine.transaction(async (txn) => {
+        coll.insert(
+          [
+            { _id: 7, k: 2 },
+            { _id: 8, k: 2 },
+          ],
+          txn
+        )
+        coll.delete([5], txn)
+        throw new Error('roll back')
+      })
+    ).rejects.toThrow('roll back')
+    // Rolled back: 7 and 8 are gone, 5 is back (at the end, as a re-add).
+    drop(1, 5)
+    put(1, 5)
+    check()
+    // A unique collision in a batch leaves every group as it was.
+    expect(() =>
+      coll.insert([
+        { _id: 9, k: 1 },
+        { _id: 1, k: 2 },
+      ])
+    ).toThrow()
+    check()
+  })
+  it('finds duplicate _ids whether or not they arrive in ascending order', async () => {
+    const coll = (await open()).collection('c', { indexes: [] })
+    coll.insert([{ _id: 1 }, { _id: 2 }, { _id: 3 }])
+    expect(() => coll.insert([{ _id: 4 }, { _id: 3 }])).toThrow(
+      expect.objectContaining({ code: 11000, index: 1 })
+    )
+    expect(() => coll.insert([{ _id: 5 }, { _id: 6 }, { _id: 5 }])).toThrow(
+      expect.objectContaining({ code: 11000, index: 2 })
+    )
+    expect(coll.size).toBe(3)
+    coll.delete([3])
+    coll.insert([{ _id: 3 }, { _id: 0 }])
+    expect(() => coll.insert([{ _id: 0 }])).toThrow(expect.objectContaining({ code: 11000 }))
+    expect([...coll.scan({})].flat().map((d) => d._id)).toEqual([0, 1, 2, 3])
+  })
 })

@@ -1,6 +1,6 @@
 /** insertMany with `lean: true`: no documents built or validated, but values cast and defaults filled. */
 import { describe, expect, it } from 'vitest'
-import { Schema } from 'memgoose'
+import { Schema, Types } from 'memgoose'
 import { useTestDatabase } from '../helpers/test-database.js'
 
 const ctx = useTestDatabase()
@@ -61,5 +61,80 @@ describe('insertMany({ lean: true })', () => {
     const out = await Tiny.insertMany(docs, { lean: true })
     expect(out).toHaveLength(300_000)
     expect(await Tiny.countDocuments({ n: { $gte: 299_990 } })).toBe(10)
+  })
+  it("returns the caller's objects with the _id they were stored under, as mongoose does", async () => {
+    const Row = model()
+    const given = { _id: '65a1b2c3d4e5f60718293a4b', email: 'b@x', age: '7' }
+    const fresh = { email: 'c@x', age: 8 }
+    const frozen = Object.freeze({ email: 'd@x' })
+    const out = await Row.insertMany([given, fresh, frozen], { lean: true })
+    expect(out[0]).toBe(given)
+    expect(out[1]).toBe(fresh)
+    expect(out[2]).toBe(frozen)
+    // The caller's values stay as given (mongoose's lean path casts nothing it returns).
+    expect(given).toEqual({ _id: '65a1b2c3d4e5f60718293a4b', email: 'b@x', age: '7' })
+    const stored = await Row.find().sort({ email: 1 }).lean()
+    expect(String(stored[0]._id)).toBe(given._id)
+    expect(stored[0].age).toBe(7)
+    expect(String((fresh as { _id?: unknown })._id)).toBe(String(stored[1]._id))
+    expect(frozen).not.toHaveProperty('_id')
+    expect(stored[2].email).toBe('d@x')
+  })
+
+  it('keeps nothing of the caller in the store', async () => {
+    const Row = ctx.db.model(
+      'Shape',
+      new Schema({ tags: [String], at: Date, profile: { bio: String } })
+    )
+    const input = { tags: ['a'], at: new Date(5), profile: { bio: 'x' } }
+    await Row.insertMany([input], { lean: true })
+    input.tags.push('b')
+    input.at.setTime(6)
+    input.profile.bio = 'y'
+    expect(await Row.findOne().select('-_id -__v').lean()).toEqual({
+      tags: ['a'],
+      at: new Date(5),
+      profile: { bio: 'x' },
+    })
+  })
+
+  it('stores the same documents whether the cast values are kept as they are or copied', async () => {
+    const definition = {
+      name: { type: String, set: (v: string) => (v === 'drop' ? undefined : v) },
+      n: Number,
+      tags: [String],
+      at: { type: Date, default: () => new Date(0) },
+      nested: { a: Number, b: { c: [Number] } },
+    }
+    // A free-form path the documents never use makes the second model copy what it stores.
+    const Direct = ctx.db.model('Direct', new Schema(definition, { timestamps: true }))
+    const Copied = ctx.db.model(
+      'Copied',
+      new Schema({ ...definition, free: Schema.Types.Mixed }, { timestamps: true })
+    )
+    const id = (i: number) => new Types.ObjectId(String(i).padStart(24, '0'))
+    const docs = () => [
+      { _id: id(0), name: 'a', n: '1', tags: ['x', 2], nested: { a: '3' } },
+      {
+        _id: id(1),
+        tags: ['x', undefined],
+        nested: { b: { c: [1, undefined] } },
+      },
+      { _id: id(2), name: 'drop', n: 2 },
+      { nested: null, _id: id(3), 'nested.a': 4 },
+      { _id: id(4), n: undefined, at: '2024-05-06', extra: 'ignored' },
+    ]
+    await Direct.insertMany(docs(), { lean: true })
+    await Copied.insertMany(docs(), { lean: true })
+    const direct = await Direct.find().sort({ _id: 1 }).lean()
+    const copied = await Copied.find().sort({ _id: 1 }).lean()
+    const strip = (d: Record<string, unknown>) => {
+      const { createdAt: _c, updatedAt: _u, ...rest } = d
+      return rest
+    }
+    expect(direct.map(strip)).toStrictEqual(copied.map(strip))
+    expect(direct.map((d) => Object.keys(d))).toEqual(copied.map((d) => Object.keys(d)))
+    expect(direct[1].tags).toEqual(['x', null])
+    expect(direct[2]).not.toHaveProperty('name')
   })
 })

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { compareValues } from '../../src/values/compare.js'
 import { Binary, Decimal128, Long, MaxKey, MinKey, ObjectId } from '../../src/values/bson.js'
-import { KEY_PREFIX_END, encodeKey, encodeKeyBytes } from '../../src/values/keystring.js'
+import {
+  KEY_PREFIX_END,
+  encodeKey,
+  encodeKeyBytes,
+  encodeValue,
+} from '../../src/values/keystring.js'
+import { TypeRank } from '../../src/values/type-order.js'
 
 /** Deterministic generator so a failure reproduces. */
 function rng(seed: number): () => number {
@@ -183,6 +189,49 @@ describe('encodeKey', () => {
       if (compareValues(v, new MinKey()) === 0 || compareValues(v, new MaxKey()) === 0) continue
       expect(encodeKey([new MinKey()]) < encodeKey([v])).toBe(true)
       expect(encodeKey([v]) < encodeKey([new MaxKey()])).toBe(true)
+    }
+  })
+})
+
+describe('encodeValue of numbers, dates and ObjectIds (built in one piece)', () => {
+  // The reference layout: tag byte, then the big-endian IEEE-754 bits with the sign bit set for
+  // positives and every bit flipped for negatives, then 0x80 for exact numbers.
+  function reference(rank: number, n: number, exactSuffix: boolean): string {
+    const view = new DataView(new ArrayBuffer(8))
+    view.setFloat64(0, n === 0 ? 0 : n)
+    let body = ''
+    if (Number.isNaN(n)) body = '\x00'.repeat(8)
+    else {
+      const negative = (view.getUint8(0) & 0x80) !== 0
+      for (let i = 0; i < 8; i++) {
+        const b = view.getUint8(i)
+        body += String.fromCharCode(negative ? ~b & 0xff : i === 0 ? b | 0x80 : b)
+      }
+    }
+    return String.fromCharCode(0x10 + rank) + body + (exactSuffix ? '\x80' : '')
+  }
+
+  it('matches the documented byte layout', () => {
+    const rand = rng(7)
+    const numbers = [0, -0, 1, -1, 0.5, -0.5, 2 ** 53, -(2 ** 60), 1e-300, Infinity, -Infinity, NaN]
+    for (let i = 0; i < 200; i++) numbers.push((rand() - 0.5) * 10 ** Math.floor(rand() * 30))
+    for (const n of numbers) {
+      expect(encodeValue(n)).toBe(reference(TypeRank.Number, n, true))
+      if (Number.isSafeInteger(Math.trunc(n))) {
+        const whole = Math.trunc(n) || 0
+        expect(encodeValue(Long.fromNumber(whole))).toBe(reference(TypeRank.Number, whole, true))
+      }
+      if (Number.isFinite(n) && Math.abs(n) < 8.64e15) {
+        expect(encodeValue(new Date(n))).toBe(
+          reference(TypeRank.Date, new Date(n).getTime(), false)
+        )
+      }
+    }
+    for (let i = 0; i < 50; i++) {
+      const bytes = Buffer.from(Array.from({ length: 12 }, () => Math.floor(rand() * 256)))
+      expect(encodeValue(new ObjectId(bytes))).toBe(
+        String.fromCharCode(0x10 + TypeRank.ObjectId) + bytes.toString('latin1')
+      )
     }
   })
 })

@@ -62,7 +62,8 @@ export class MemoryCollection implements EngineCollection, UndoTarget {
     const indexes = this.#indexes
     const copy = this.#host.copyOnWrite
     const stored = new Array<StoredDoc>(n)
-    const docKeys = new Array<readonly string[]>(indexes.length)
+    // Per index, the current document's key: one string (the common case) or the general list.
+    const docKeys = new Array<string | readonly string[]>(indexes.length)
     const multikey = new Array<boolean>(indexes.length).fill(false)
     const maxKey = this.#maxKey
     const inKeyOrder = this.#inKeyOrder
@@ -76,26 +77,44 @@ export class MemoryCollection implements EngineCollection, UndoTarget {
           throw new MemgooseError('BAD_DOCUMENT', `Document ${i} has no _id`)
         }
         const id = encodeValue(doc._id)
-        if (this.#primary.get(id) !== undefined)
+        // Every stored key is at most #maxKey, so a greater one (generated ObjectIds ascend) is
+        // new without a lookup.
+        const ascending = id > this.#maxKey
+        if (!ascending && this.#primary.get(id) !== undefined)
           throw atPosition(duplicateId(this.name, doc._id), i)
         for (let j = 0; j < indexes.length; j++) {
           const idx = indexes[j]
-          const keys = idx.keyer.encodedKeysOf(doc)
+          const single = idx.keyer.singleKeyOf(doc)
+          const keys = single ?? idx.keyer.encodedKeysOf(doc)
           if (idx.keyer.lastMultikey) multikey[j] = true
           if (idx.unique) {
-            for (const key of keys) {
-              if (idx.entries.get(key) !== undefined) {
-                throw atPosition(idx.keyer.duplicate(this.name, doc, key), i)
+            if (typeof keys === 'string') {
+              if (idx.entries.get(keys) !== undefined)
+                throw atPosition(idx.keyer.duplicate(this.name, doc, keys), i)
+            } else {
+              for (const key of keys) {
+                if (idx.entries.get(key) !== undefined) {
+                  throw atPosition(idx.keyer.duplicate(this.name, doc, key), i)
+                }
               }
             }
           }
           docKeys[j] = keys
         }
         const copyOf = copy ? cloneValue(doc) : doc
-        this.#addPrimary(id, copyOf)
+        this.#primary.addNew(id, copyOf)
+        if (ascending) this.#maxKey = id
+        else this.#inKeyOrder = false
         for (let j = 0; j < indexes.length; j++) {
-          const entries = indexes[j].entries
-          for (const key of docKeys[j]) entries.add(key, copyOf)
+          const idx = indexes[j]
+          const keys = docKeys[j]
+          // A unique key was checked free above (distinct keys of one document are deduplicated).
+          if (typeof keys === 'string') {
+            if (idx.unique) idx.entries.addNew(keys, copyOf)
+            else idx.entries.add(keys, copyOf)
+          } else {
+            for (const key of keys) idx.entries.add(key, copyOf)
+          }
         }
         stored[i] = copyOf
         applied = i + 1

@@ -11,8 +11,17 @@ const BTree = ((sortedBtree as { default?: unknown }).default ??
   sortedBtree) as typeof sortedBtree.default
 type BTree<K, V> = InstanceType<typeof BTree<K, V>>
 
-/** The documents under one key: a single document, or a set when several share the key. */
-export type Entry = StoredDoc | Set<StoredDoc>
+/**
+ * The documents under one key: a single document, or a group when several share the key. A group
+ * starts as an array (appending is all a bulk load does, and needs no identity hashing of each
+ * document) and becomes a Set, keeping its order, the first time a document leaves or is swapped.
+ */
+export type Entry = StoredDoc | StoredDoc[] | Set<StoredDoc>
+
+/** The documents of a multi-document entry (in insertion order), or undefined for a single one. */
+export function groupOf(entry: Entry): Iterable<StoredDoc> | undefined {
+  return entry instanceof Set || Array.isArray(entry) ? entry : undefined
+}
 
 const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -35,8 +44,9 @@ export class KeyIndex {
   conflict(key: string, self?: StoredDoc): StoredDoc | undefined {
     const entry = this.#map.get(key)
     if (entry === undefined || entry === self) return undefined
-    if (!(entry instanceof Set)) return entry
-    for (const doc of entry) if (doc !== self) return doc
+    const group = groupOf(entry)
+    if (group === undefined) return entry as StoredDoc
+    for (const doc of group) if (doc !== self) return doc
     return undefined
   }
 
@@ -47,15 +57,25 @@ export class KeyIndex {
       this.#tree?.set(key, doc)
     } else if (entry instanceof Set) {
       entry.add(doc)
+    } else if (Array.isArray(entry)) {
+      // A document is added under a key at most once while the group is an array: writers add
+      // only new objects, and anything that removes one first turns the group into a Set.
+      entry.push(doc)
     } else if (entry !== doc) {
-      const docs = new Set([entry, doc])
+      const docs = [entry, doc]
       this.#map.set(key, docs)
       this.#tree?.set(key, docs)
     }
   }
 
+  /** Adds under a key known to hold nothing yet (checked by the caller): one Map write. */
+  addNew(key: string, doc: StoredDoc): void {
+    this.#map.set(key, doc)
+    this.#tree?.set(key, doc)
+  }
+
   remove(key: string, doc: StoredDoc): void {
-    const entry = this.#map.get(key)
+    const entry = this.#asSet(key, this.#map.get(key))
     if (entry === doc) {
       this.#map.delete(key)
       this.#tree?.delete(key)
@@ -71,7 +91,7 @@ export class KeyIndex {
 
   /** `next` takes the place of `prev` under `key` (a replaced document whose key did not change). */
   swap(key: string, prev: StoredDoc, next: StoredDoc): void {
-    const entry = this.#map.get(key)
+    const entry = this.#asSet(key, this.#map.get(key))
     if (entry === prev) {
       this.#map.set(key, next)
       this.#tree?.set(key, next)
@@ -81,6 +101,15 @@ export class KeyIndex {
     } else {
       this.add(key, next)
     }
+  }
+
+  /** The entry under `key`, an array group turned into a Set (same order) for removals. */
+  #asSet(key: string, entry: Entry | undefined): Entry | undefined {
+    if (!Array.isArray(entry)) return entry
+    const docs = new Set(entry)
+    this.#map.set(key, docs)
+    this.#tree?.set(key, docs)
+    return docs
   }
 
   /** Every entry in Map (insertion) order. */
@@ -107,5 +136,5 @@ export class KeyIndex {
 
 /** Number of documents in an entry. */
 export function entrySize(entry: Entry): number {
-  return entry instanceof Set ? entry.size : 1
+  return entry instanceof Set ? entry.size : Array.isArray(entry) ? entry.length : 1
 }

@@ -5,7 +5,7 @@
  */
 import type { StoredDoc } from '../contract.js'
 import type { Entry, KeyIndex } from './key-index.js'
-import { entrySize } from './key-index.js'
+import { entrySize, groupOf } from './key-index.js'
 import type { KeyInterval } from './ranges.js'
 
 /** Smallest string greater than `key` in `<` order. */
@@ -22,8 +22,9 @@ export function* walkIndex(
   const seen = dedupe ? new Set<StoredDoc>() : undefined
   let batch: StoredDoc[] = []
   const push = (entry: Entry): void => {
-    if (entry instanceof Set) {
-      for (const doc of entry) {
+    const group = groupOf(entry)
+    if (group !== undefined) {
+      for (const doc of group) {
         if (seen === undefined) batch.push(doc)
         else if (!seen.has(doc)) {
           seen.add(doc)
@@ -31,10 +32,10 @@ export function* walkIndex(
         }
       }
     } else if (seen === undefined) {
-      batch.push(entry)
-    } else if (!seen.has(entry)) {
-      seen.add(entry)
-      batch.push(entry)
+      batch.push(entry as StoredDoc)
+    } else if (!seen.has(entry as StoredDoc)) {
+      seen.add(entry as StoredDoc)
+      batch.push(entry as StoredDoc)
     }
   }
   for (let n = 0; n < intervals.length; n++) {
@@ -93,8 +94,9 @@ export function* walkEntries(index: KeyIndex, batchSize: number): Generator<Stor
         return
       }
       const entry = next.value
-      if (entry instanceof Set) for (const doc of entry) batch.push(doc)
-      else batch.push(entry)
+      const group = groupOf(entry)
+      if (group !== undefined) for (const doc of group) batch.push(doc)
+      else batch.push(entry as StoredDoc)
     }
     yield batch
   }
@@ -115,15 +117,17 @@ export function lookupKeys(
   for (let n = 0; n < intervals.length; n++) {
     const entry = index.get(intervals[reverse ? intervals.length - 1 - n : n].exact as string)
     if (entry === undefined) continue
-    if (!(entry instanceof Set)) {
-      if (seen === undefined) batch.push(entry)
-      else if (!seen.has(entry)) {
-        seen.add(entry)
-        batch.push(entry)
+    const group = groupOf(entry)
+    if (group === undefined) {
+      const doc = entry as StoredDoc
+      if (seen === undefined) batch.push(doc)
+      else if (!seen.has(doc)) {
+        seen.add(doc)
+        batch.push(doc)
       }
       continue
     }
-    for (const doc of entry) {
+    for (const doc of group) {
       if (seen === undefined) batch.push(doc)
       else if (!seen.has(doc)) {
         seen.add(doc)
