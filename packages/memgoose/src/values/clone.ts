@@ -14,17 +14,29 @@ export function cloneValue<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value
   if (Array.isArray(value)) {
     const out = new Array(value.length)
-    for (let i = 0; i < value.length; i++) out[i] = cloneValue(value[i])
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i]
+      out[i] = typeof item === 'object' && item !== null ? cloneValue(item) : item
+    }
     return out as T
   }
   const proto = Object.getPrototypeOf(value)
-  if (proto === Object.prototype || proto === null) {
-    const out: Record<string, unknown> = proto === null ? Object.create(null) : {}
-    // Own properties only: inherited enumerable properties must never become stored data. for..in with
-    // an own-property check avoids allocating a key array per object (clones run on every result).
-    for (const key in value) {
-      if (hasOwn.call(value, key)) out[key] = cloneValue((value as Record<string, unknown>)[key])
+  if (proto === Object.prototype) {
+    // Spread copies the own enumerable properties in one step (V8 clones the object's layout
+    // wholesale, and never runs a `__proto__` setter); only values that are objects need a deeper
+    // copy. The own-property check keeps anything enumerable on Object.prototype out.
+    const out: Record<string, unknown> = { ...(value as Record<string, unknown>) }
+    for (const key in out) {
+      const item = out[key]
+      if (typeof item === 'object' && item !== null && hasOwn.call(out, key)) {
+        out[key] = cloneValue(item)
+      }
     }
+    return out as T
+  }
+  if (proto === null) {
+    const out: Record<string, unknown> = Object.create(null)
+    for (const key in value) out[key] = cloneValue((value as Record<string, unknown>)[key])
     return out as T
   }
   if (value instanceof Date) return new Date(value.getTime()) as T

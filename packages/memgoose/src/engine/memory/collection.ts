@@ -15,14 +15,14 @@ import type {
   StoredDoc,
 } from '../contract.js'
 import { KeyIndex } from './key-index.js'
-import { toIntervals } from './ranges.js'
+import { exactKey, toIntervals } from './ranges.js'
 import type { KeyInterval } from './ranges.js'
 import { ID_INDEX, atPosition, duplicateId } from '../index-keys.js'
 import { SecondaryIndex } from './secondary.js'
 import { checkTxn } from './transaction.js'
 import type { UndoTarget } from './transaction.js'
 import { validateIndexSpec, sameIndex } from './validate-index.js'
-import { countIndex, lookupKeys, walkEntries, walkIndex } from './walk.js'
+import { countIndex, lookupKey, lookupKeys, walkEntries, walkIndex } from './walk.js'
 
 /** What a collection needs from its engine. */
 export interface CollectionHost {
@@ -182,6 +182,8 @@ export class MemoryCollection implements EngineCollection, UndoTarget {
       if (plan.index === undefined && !reverse && this.#inKeyOrder) {
         return walkEntries(this.#primary, batchSize)
       }
+      const exact = plan.index === undefined ? undefined : exactKey(plan.ranges, ID_DIRECTIONS)
+      if (exact !== undefined) return lookupKey(this.#primary, exact)
       const intervals = toIntervals(plan.ranges, ID_DIRECTIONS)
       if (plan.index !== undefined && intervals.every(isExact)) {
         return lookupKeys(this.#primary, intervals, reverse, false)
@@ -189,6 +191,8 @@ export class MemoryCollection implements EngineCollection, UndoTarget {
       return walkIndex(this.#primary, intervals, reverse, batchSize, false)
     }
     const idx = this.#index(plan.index)
+    const exact = exactKey(plan.ranges, idx.keyer.directions)
+    if (exact !== undefined) return lookupKey(idx.entries, exact)
     const intervals = toIntervals(plan.ranges, idx.keyer.directions)
     if (intervals.every(isExact)) return lookupKeys(idx.entries, intervals, reverse, idx.multikey)
     return walkIndex(idx.entries, intervals, reverse, batchSize, idx.multikey)

@@ -57,3 +57,20 @@ export function toIntervals(
   }
   return merged
 }
+
+/**
+ * The one complete key that `ranges` select, when they are a single equality on every field of the
+ * index (the commonest read): what toIntervals would give as its only interval's `exact`, without
+ * building intervals. Undefined for anything else.
+ */
+export function exactKey(
+  ranges: readonly KeyRange[] | undefined,
+  directions: readonly (1 | -1)[]
+): string | undefined {
+  if (ranges === undefined || ranges.length !== 1) return undefined
+  const range = ranges[0]
+  if (!range.lowerInclusive || !range.upperInclusive) return undefined
+  if (range.lower.length !== directions.length) return undefined
+  const key = encodeKey(range.lower, directions)
+  return range.upper === range.lower || encodeKey(range.upper, directions) === key ? key : undefined
+}

@@ -138,6 +138,14 @@ export function lookupKeys(
   return batch.length === 0 ? [] : [batch]
 }
 
+/** The documents under one exact key: one batch, or none. */
+export function lookupKey(index: KeyIndex, key: string): StoredDoc[][] {
+  const entry = index.get(key)
+  if (entry === undefined) return []
+  const group = groupOf(entry)
+  return [group === undefined ? [entry as StoredDoc] : [...group]]
+}
+
 /** How many documents `walkIndex` would return. */
 export function countIndex(
   index: KeyIndex,
