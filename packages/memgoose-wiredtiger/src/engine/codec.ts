@@ -6,6 +6,7 @@
 import { deserialize, serialize } from 'bson'
 import { Binary, encodeKeyBytes, type StoredDoc } from 'memgoose'
 import { readDocument } from './bson-read.js'
+import { writeDocument } from './bson-write.js'
 
 const SERIALIZE = { checkKeys: false, ignoreUndefined: true } as const
 // Keep Longs and binaries as bson values; restoreValues() then maps binaries the way they went in.
@@ -13,8 +14,14 @@ const DESERIALIZE = { promoteBuffers: false, promoteLongs: false, promoteValues:
 
 const BINARY_TYPE = 0x05
 
+/** Room for the fast writer; a document that does not fit goes to the `bson` package. */
+const scratch = Buffer.allocUnsafe(64 * 1024)
+
 /** A document as stored. */
 export function encodeDocument(doc: StoredDoc): Buffer {
+  const end = writeDocument(doc, scratch, 0)
+  // Buffer.from copies: the scratch space is reused by the next call.
+  if (end >= 0) return Buffer.from(scratch.subarray(0, end))
   return serialize(doc, SERIALIZE) as Buffer
 }
 
