@@ -8,6 +8,7 @@
  * schema and fills defaults, so what is stored has the schema's types.
  */
 import type { EngineTxn, StoredDoc } from '../engine/contract.js'
+import { atPosition } from '../engine/index-keys.js'
 import { BulkWriteError, DuplicateKeyError, type ValidationError } from '../errors/index.js'
 import { castObjectInto } from '../schema/cast-object.js'
 import type { Schema } from '../schema/schema.js'
@@ -190,15 +191,53 @@ function giveIds(list: unknown[], stored: readonly StoredDoc[]): void {
 }
 
 /**
- * Inserts with the engine's atomic insert, applying MongoDB's ordered/unordered rules on duplicates.
- * Resolves to the positions (in `stored`) written, or undefined when all were, and the failures.
+ * Documents per engine write. The MongoDB driver splits an insertMany into batches too (of 100,000);
+ * here it bounds what one engine transaction holds, since WiredTiger must keep a transaction's
+ * changes in its cache until commit. Ordered, a failure stops at its batch (earlier batches stay
+ * written, as in MongoDB); unordered, every batch is tried.
+ */
+export const INSERT_BATCH = 50_000
+
+type Inserted = { inserted: number[] | undefined; failed: { at: number; err: DuplicateKeyError }[] }
+
+/**
+ * Inserts in batches of {@link INSERT_BATCH}. Resolves to the positions (in `stored`) written, or
+ * undefined when all were, and the failures.
  */
 async function insertAll(
   store: CollectionStore,
   stored: StoredDoc[],
   ordered: boolean,
   txn: EngineTxn | undefined
-): Promise<{ inserted: number[] | undefined; failed: { at: number; err: DuplicateKeyError }[] }> {
+): Promise<Inserted> {
+  if (stored.length <= INSERT_BATCH) return insertBatch(store, stored, ordered, txn)
+  const inserted: number[] = []
+  const failed: Inserted['failed'] = []
+  for (let start = 0; start < stored.length; start += INSERT_BATCH) {
+    const batch = stored.slice(start, start + INSERT_BATCH)
+    const result = await insertBatch(store, batch, ordered, txn)
+    if (result.inserted === undefined)
+      for (let i = 0; i < batch.length; i++) inserted.push(start + i)
+    else for (const i of result.inserted) inserted.push(start + i)
+    for (const { at, err } of result.failed) {
+      // Positions in the whole input, as MongoDB reports them.
+      failed.push({ at: start + at, err: atPosition(err, start + at) })
+    }
+    if (ordered && result.failed.length > 0) break
+  }
+  return { inserted: failed.length === 0 ? undefined : inserted, failed }
+}
+
+/**
+ * Inserts with the engine's atomic insert, applying MongoDB's ordered/unordered rules on duplicates.
+ * Resolves to the positions (in `stored`) written, or undefined when all were, and the failures.
+ */
+async function insertBatch(
+  store: CollectionStore,
+  stored: StoredDoc[],
+  ordered: boolean,
+  txn: EngineTxn | undefined
+): Promise<Inserted> {
   const failed: { at: number; err: DuplicateKeyError }[] = []
   try {
     await store.insert(stored, txn)
@@ -233,7 +272,7 @@ async function insertAll(
     } catch (err) {
       if (!(err instanceof DuplicateKeyError) || err.index === undefined) throw err
       const at = pending[err.index]
-      failed.push({ at, err })
+      failed.push({ at, err: atPosition(err, at) })
       pending = pending.filter((i) => i !== at)
     }
   }

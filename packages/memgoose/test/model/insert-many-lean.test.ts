@@ -1,6 +1,7 @@
 /** insertMany with `lean: true`: no documents built or validated, but values cast and defaults filled. */
 import { describe, expect, it } from 'vitest'
 import { Schema, Types } from 'memgoose'
+import { INSERT_BATCH } from '../../src/model/insert-many.js'
 import { useTestDatabase } from '../helpers/test-database.js'
 
 const ctx = useTestDatabase()
@@ -136,5 +137,44 @@ describe('insertMany({ lean: true })', () => {
     expect(direct.map((d) => Object.keys(d))).toEqual(copied.map((d) => Object.keys(d)))
     expect(direct[1].tags).toEqual(['x', null])
     expect(direct[2]).not.toHaveProperty('name')
+  })
+
+  describe('more documents than one engine write holds', () => {
+    const rows = (n: number, from = 0) =>
+      Array.from({ length: n }, (_, i) => ({ email: `r${from + i}@x`, age: i % 90 }))
+
+    it('writes every batch', async () => {
+      const Row = model()
+      await Row.init()
+      const out = await Row.insertMany(rows(INSERT_BATCH + 10), { lean: true })
+      expect(out).toHaveLength(INSERT_BATCH + 10)
+      expect(await Row.countDocuments()).toBe(INSERT_BATCH + 10)
+    })
+
+    it('ordered: stops at a duplicate in a later batch, keeping everything before it', async () => {
+      const Row = model()
+      await Row.init()
+      const input = rows(INSERT_BATCH + 20)
+      const at = INSERT_BATCH + 7
+      input[at].email = input[3].email
+      const err: any = await Row.insertMany(input, { lean: true }).catch((e: unknown) => e)
+      expect(err.writeErrors.map((w: any) => w.index)).toEqual([at])
+      expect(err.writeErrors[0].err.index).toBe(at)
+      expect(await Row.countDocuments()).toBe(at)
+      expect(await Row.exists({ email: input[at + 1].email })).toBeNull()
+    })
+
+    it('unordered: reports duplicates of every batch at their input positions', async () => {
+      const Row = model()
+      await Row.init()
+      const input = rows(INSERT_BATCH + 20)
+      input[5].email = input[1].email
+      input[INSERT_BATCH + 2].email = input[2].email
+      const err: any = await Row.insertMany(input, { lean: true, ordered: false }).catch(
+        (e: unknown) => e
+      )
+      expect(err.writeErrors.map((w: any) => w.index)).toEqual([5, INSERT_BATCH + 2])
+      expect(await Row.countDocuments()).toBe(input.length - 2)
+    })
   })
 })
