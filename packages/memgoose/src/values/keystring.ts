@@ -34,9 +34,8 @@ const ESCAPED_ZERO = '\x00\xff'
 const NUMBER_EXACT = '\x80'
 const NUMBER_EXACT_CODE = 0x80
 
-const float = new Float64Array(1)
-const floatBytes = new Uint8Array(float.buffer)
-const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+const floatBytes = new Uint8Array(8)
+const floatView = new DataView(floatBytes.buffer)
 
 const tags: string[] = []
 for (let rank = 0; rank <= TypeRank.MaxKey; rank++) tags.push(String.fromCharCode(TAG_BASE + rank))
@@ -174,30 +173,18 @@ function encodeObjectId(oid: ObjectIdLike, tag: number): string {
  */
 function encodeDouble(n: number, tag = -1, suffix = -1): string {
   if (n !== n) return withCodes('\x00\x00\x00\x00\x00\x00\x00\x00', tag, suffix)
-  float[0] = n === 0 ? 0 : n
+  // Big-endian bytes whatever the platform's order.
+  floatView.setFloat64(0, n === 0 ? 0 : n)
   const b = floatBytes
-  // Big-endian bytes; negatives have every bit flipped, positives only the sign bit.
-  let b0: number, b1: number, b2: number, b3: number, b4: number, b5: number, b6: number
-  let b7: number
-  if (littleEndian) {
-    b0 = b[7]
-    b1 = b[6]
-    b2 = b[5]
-    b3 = b[4]
-    b4 = b[3]
-    b5 = b[2]
-    b6 = b[1]
-    b7 = b[0]
-  } else {
-    b0 = b[0]
-    b1 = b[1]
-    b2 = b[2]
-    b3 = b[3]
-    b4 = b[4]
-    b5 = b[5]
-    b6 = b[6]
-    b7 = b[7]
-  }
+  let b0 = b[0]
+  let b1 = b[1]
+  let b2 = b[2]
+  let b3 = b[3]
+  let b4 = b[4]
+  let b5 = b[5]
+  let b6 = b[6]
+  let b7 = b[7]
+  // Negatives have every bit flipped, positives only the sign bit.
   if (b0 & 0x80) {
     b0 = ~b0 & 0xff
     b1 = ~b1 & 0xff

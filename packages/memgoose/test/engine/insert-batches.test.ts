@@ -10,17 +10,17 @@ import { INSERT_BATCH } from '../../src/model/insert-many.js'
 
 /** A memory engine that records the size of every insert call. */
 function recordingEngine(sizes: number[]): StorageEngine {
-  const engine = createMemoryEngine()
+  const engine: StorageEngine = createMemoryEngine()
   const collection = engine.collection.bind(engine)
-  engine.collection = (async (...args: Parameters<StorageEngine['collection']>) => {
-    const coll: EngineCollection = await collection(...args)
+  engine.collection = async (name, spec) => {
+    const coll: EngineCollection = await collection(name, spec)
     const insert = coll.insert.bind(coll)
     coll.insert = (docs, txn) => {
       sizes.push(docs.length)
       return insert(docs, txn)
     }
     return coll
-  }) as StorageEngine['collection']
+  }
   return engine
 }
 
