@@ -28,7 +28,7 @@ export const USAGE = `memgoose bench
   --only <a,b>       systems: memory, map, lokijs, sqlite, sqlite-raw, wiredtiger, wiredtiger-raw
                      (plain-js and mingo always run with --ops agg as references)
   --ops <a,b>        workloads: crud (incl. heap), persist, agg (default all)
-  --runs <k>         samples per short operation, the median is reported (default 5)
+  --runs <k>         samples per short operation, the median is reported (default 9)
   --warmup <k>       untimed runs of each short operation first, so the JIT has compiled every
                      system's code and the samples show its steady state (default 5)
   --bulk-runs <k>    bulk insert samples, each into a fresh store (default 3)
@@ -93,7 +93,7 @@ export function parseCli(argv: string[]): Cli {
     if (!(SYSTEM_NAMES as readonly string[]).includes(name))
       throw new Error(`unknown --only ${name} (${SYSTEM_NAMES.join(', ')})`)
   }
-  const runs = Math.max(1, count(values.runs, 5, 'runs'))
+  const runs = Math.max(1, count(values.runs, 9, 'runs'))
   return {
     settings: {
       n: Math.max(1, count(values.n, 100_000, 'n')),

@@ -6,9 +6,13 @@ import { assertSafeKey } from '../../values/paths.js'
 import { compileAccumulator } from '../accumulators/compile.js'
 import type { AccumulatorState, CompiledAccumulator, ValueState } from '../accumulators/types.js'
 import type { Evaluate, Vars } from '../expressions/types.js'
+import { isConstant } from '../expressions/constant.js'
 import { groupKey } from '../group-key.js'
 import type { Doc } from '../types.js'
 import { badStage } from './errors.js'
+
+/** Marks a field whose input is not a constant (any value, undefined included, can be one). */
+const NOT_CONSTANT = Symbol('not a constant')
 
 /** Compiled accumulator fields of a grouping stage. */
 export interface GroupFields {
@@ -48,10 +52,15 @@ export class Grouper {
   readonly #groups = new Map<unknown, Group>()
   /** Per field: the input of a unary accumulator (evaluated here), or undefined. */
   readonly #inputs: (Evaluate | undefined)[]
+  /** Per field: the input's value when it is a constant (`{ $sum: 1 }`), else NOT_CONSTANT. */
+  readonly #constants: unknown[]
 
   constructor(fields: GroupFields) {
     this.#fields = fields
     this.#inputs = fields.accumulators.map((a) => a.unary?.input)
+    this.#constants = this.#inputs.map((input) =>
+      input !== undefined && isConstant(input) ? input({}, {}) : NOT_CONSTANT
+    )
   }
 
   /** Adds `doc` to the group of `id`. */
@@ -66,10 +75,14 @@ export class Grouper {
     }
     const states = group.states
     const inputs = this.#inputs
+    const constants = this.#constants
     for (let i = 0; i < states.length; i++) {
       const input = inputs[i]
-      if (input !== undefined) (states[i] as ValueState).push(input(doc, vars))
-      else (states[i] as AccumulatorState).add(doc, vars)
+      if (input === undefined) (states[i] as AccumulatorState).add(doc, vars)
+      else {
+        const value = constants[i]
+        ;(states[i] as ValueState).push(value === NOT_CONSTANT ? input(doc, vars) : value)
+      }
     }
   }
 
