@@ -37,48 +37,33 @@ export interface Comparison {
   issue?: number
 }
 
+/** One comparison; a target only when `maxRatio` is given (then it belongs to `issue`). */
+const compare = (
+  op: string,
+  system: string,
+  reference: string,
+  maxRatio: number | undefined,
+  issue: number
+): Comparison => ({
+  op,
+  system,
+  reference,
+  maxRatio,
+  issue: maxRatio === undefined ? undefined : issue,
+})
+
 const memoryVsPeers = (op: string, map?: number, loki?: number): Comparison[] => [
-  {
-    op,
-    system: 'memory',
-    reference: 'map',
-    maxRatio: map,
-    issue: map === undefined ? undefined : 3,
-  },
-  {
-    op,
-    system: 'memory',
-    reference: 'lokijs',
-    maxRatio: loki,
-    issue: loki === undefined ? undefined : 3,
-  },
+  compare(op, 'memory', 'map', map, 3),
+  compare(op, 'memory', 'lokijs', loki, 3),
 ]
 
 const engineVsRaw = (op: string, sqlite?: number, wiredtiger?: number): Comparison[] => [
-  {
-    op,
-    system: 'sqlite',
-    reference: 'sqlite-raw',
-    maxRatio: sqlite,
-    issue: sqlite === undefined ? undefined : 5,
-  },
-  {
-    op,
-    system: 'wiredtiger',
-    reference: 'wiredtiger-raw',
-    maxRatio: wiredtiger,
-    issue: wiredtiger === undefined ? undefined : 6,
-  },
+  compare(op, 'sqlite', 'sqlite-raw', sqlite, 5),
+  compare(op, 'wiredtiger', 'wiredtiger-raw', wiredtiger, 6),
 ]
 
 const aggregation = (op: string, target?: number): Comparison[] => [
-  {
-    op,
-    system: 'memory',
-    reference: 'plain-js',
-    maxRatio: target,
-    issue: target === undefined ? undefined : 7,
-  },
+  compare(op, 'memory', 'plain-js', target, 7),
   { op, system: 'memory', reference: 'mingo' },
   { op, system: 'sqlite', reference: 'plain-js' },
   { op, system: 'wiredtiger', reference: 'plain-js' },

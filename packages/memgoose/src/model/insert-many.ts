@@ -210,11 +210,10 @@ async function insertAll(
   ordered: boolean,
   txn: EngineTxn | undefined
 ): Promise<Inserted> {
-  if (stored.length <= INSERT_BATCH) return insertBatch(store, stored, ordered, txn)
   const inserted: number[] = []
   const failed: Inserted['failed'] = []
   for (let start = 0; start < stored.length; start += INSERT_BATCH) {
-    const batch = stored.slice(start, start + INSERT_BATCH)
+    const batch = stored.length <= INSERT_BATCH ? stored : stored.slice(start, start + INSERT_BATCH)
     const result = await insertBatch(store, batch, ordered, txn)
     if (result.inserted === undefined)
       for (let i = 0; i < batch.length; i++) inserted.push(start + i)

@@ -3,6 +3,7 @@
  * operation against the collection store inside the operation's middleware, and shapes the result.
  */
 import { DocumentNotFoundError } from '../errors/index.js'
+import { isPromise } from '../engine/maybe-promise.js'
 import { castFilter } from '../schema/cast-query.js'
 import type { Schema } from '../schema/schema.js'
 import { getValues } from '../query/index.js'
@@ -181,11 +182,6 @@ function runRead(
     ? raw.then((r) => shapeResults(model, r, options))
     : shapeResults(model, raw, options)
   return isPromise(shaped) ? shaped.then(finish) : finish(shaped)
-}
-
-/** Whether a MaybePromise is a promise. */
-function isPromise<T>(value: MaybePromise<T>): value is Promise<T> {
-  return value instanceof Promise
 }
 
 async function countDocuments(

@@ -16,6 +16,7 @@ import type {
   StoredDoc,
 } from '../engine/contract.js'
 import { planQuery, type QueryPlan } from '../planner/index.js'
+import { isPromise } from '../engine/maybe-promise.js'
 import { compileFilter, compileProjection, normalizeSort, sortDocuments } from '../query/index.js'
 import { isPlainObject } from '../values/bson.js'
 import { cloneValue } from '../values/clone.js'
@@ -357,11 +358,6 @@ function eachBatch(
   return (async () => {
     for await (const batch of batches) if (!visit(batch)) return
   })()
-}
-
-/** Whether an engine's MaybePromise answer is a promise (engines may return any thenable). */
-function isPromise<T>(value: MaybePromise<T>): value is Promise<T> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function'
 }
 
 /**
