@@ -19,17 +19,29 @@ import { encodeKey, encodeValue } from '../values/keystring.js'
 import { splitPath } from '../values/paths.js'
 import type { IndexInfo, IndexSpec } from './contract.js'
 import { DuplicateKeyError } from '../errors/index.js'
+import { mapKeyOf } from './map-keys.js'
 
 const NO_KEYS: readonly string[] = Object.freeze([])
 const hasOwn = Object.prototype.hasOwnProperty
 /** Distinct values an IndexKeyer memoises before deciding the index has too many to bother. */
 const MEMO_LIMIT = 256
 
+/** Options of an IndexKeyer. */
+export interface IndexKeyerOptions {
+  /**
+   * Give the keys of a one-field ascending index as Map keys (see map-keys.ts: a string value is
+   * its own key) instead of encodings. For engines that only hash these keys.
+   */
+  readonly mapKeys?: boolean
+}
+
 /** Computes index keys for one index spec; compiled once per index. */
 export class IndexKeyer {
   readonly spec: IndexSpec
   /** Direction of each key field, for encodeKey. */
   readonly directions: readonly (1 | -1)[]
+  /** Whether keys are Map keys (mapKeyOf) rather than encodings: a one-field ascending index asked for them. */
+  readonly mapKeys: boolean
   /** Whether the last document passed to `keysOf`/`encodedKeysOf` held an array on a key path. */
   lastMultikey = false
   readonly #paths: readonly (readonly string[])[]
@@ -43,9 +55,10 @@ export class IndexKeyer {
    */
   #memo: Map<unknown, string> | undefined = new Map()
 
-  constructor(spec: IndexSpec) {
+  constructor(spec: IndexSpec, options: IndexKeyerOptions = {}) {
     this.spec = spec
     this.directions = spec.key.map(([, direction]) => direction)
+    this.mapKeys = options.mapKeys === true && spec.key.length === 1 && this.directions[0] === 1
     this.#paths = spec.key.map(([path]) => splitPath(path))
     this.#simple =
       spec.key.length === 1 && this.#paths[0].length === 1 && this.directions[0] === 1
@@ -84,9 +97,9 @@ export class IndexKeyer {
   }
 
   /**
-   * The one encoded key of `doc` when it has exactly one and it is cheap to tell (a single-field,
-   * non-nested, ascending, non-partial index over a non-array value); undefined otherwise, and the
-   * caller asks encodedKeysOf. Allocates nothing but the key: the hot path of bulk inserts.
+   * The one encoded key (or Map key, with `mapKeys`) of `doc` when it has exactly one and it is
+   * cheap to tell (a single-field, non-nested, ascending, non-partial index over a non-array value);
+   * undefined otherwise, and the caller asks encodedKeysOf. Allocates nothing but the key: the hot path of bulk inserts.
    */
   singleKeyOf(doc: Record<string, unknown>): string | undefined {
     const simple = this.#simple
@@ -95,6 +108,7 @@ export class IndexKeyer {
     if (Array.isArray(value) || (value === undefined && this.#sparse)) return undefined
     this.lastMultikey = false
     const type = typeof value
+    if (type === 'string' && this.mapKeys) return mapKeyOf(value)
     const memo = this.#memo
     if (memo === undefined || (type !== 'string' && type !== 'number' && type !== 'boolean'))
       return encodeValue(value === undefined ? null : value)
@@ -108,16 +122,23 @@ export class IndexKeyer {
     return key
   }
 
-  /** The distinct encoded keys of `doc` (encodeKey with the index directions); [] when excluded. */
+  /**
+   * The distinct encoded keys of `doc` (encodeKey with the index directions, or Map keys with
+   * `mapKeys`); [] when excluded.
+   */
   encodedKeysOf(doc: Record<string, unknown>): readonly string[] {
     const single = this.singleKeyOf(doc)
     if (single !== undefined) return [single]
     const tuples = this.keysOf(doc)
     if (tuples.length === 0) return NO_KEYS
-    if (tuples.length === 1) return [encodeKey(tuples[0], this.directions)]
+    if (tuples.length === 1) return [this.#keyOf(tuples[0])]
     const keys = new Set<string>()
-    for (const tuple of tuples) keys.add(encodeKey(tuple, this.directions))
+    for (const tuple of tuples) keys.add(this.#keyOf(tuple))
     return [...keys]
+  }
+
+  #keyOf(tuple: readonly unknown[]): string {
+    return this.mapKeys ? mapKeyOf(tuple[0]) : encodeKey(tuple, this.directions)
   }
 
   /**
@@ -125,7 +146,7 @@ export class IndexKeyer {
    * `keyPattern` from the spec, `keyValue` holding the colliding key values.
    */
   duplicate(collection: string, doc: Record<string, unknown>, key: string): DuplicateKeyError {
-    const tuple = this.keysOf(doc).find((t) => encodeKey(t, this.directions) === key) ?? []
+    const tuple = this.keysOf(doc).find((t) => this.#keyOf(t) === key) ?? []
     const keyValue: Record<string, unknown> = {}
     const keyPattern: Record<string, 1 | -1> = {}
     this.spec.key.forEach(([path, direction], i) => {

@@ -7,12 +7,10 @@ import { applyDefaults } from '../schema/cast-object.js'
 import type { Schema } from '../schema/schema.js'
 import { isPlainObject } from '../values/bson.js'
 import { cloneValue } from '../values/clone.js'
-import type { Document } from './document.js'
+import { documentOf, type Document } from './document.js'
 import { createState, markDefaulted } from './document-state.js'
 import type { ModelClass } from './model-types.js'
 import { restoreMaps } from './stored-form.js'
-
-const hidden = { writable: true, enumerable: false, configurable: true }
 
 /** Builds a saved-state document from stored data: no casting, nothing modified, `isNew` false. */
 export function hydrateDocument(
@@ -21,13 +19,14 @@ export function hydrateDocument(
   projection?: Record<string, unknown>
 ): Document {
   const target = pickDiscriminator(model, raw)
-  const doc = Object.create(target.prototype) as Document
-  Object.defineProperty(doc, '$__', { value: createState(false, raw), ...hidden })
-  Object.defineProperty(doc, '$locals', { value: {}, ...hidden })
   // `raw` stays the change-tracking baseline; the document works on its own copy.
   const values = cloneValue(raw)
   restoreMaps(target.schema, values)
-  Object.defineProperty(doc, '_doc', { value: values, ...hidden })
+  const doc = documentOf(target as unknown as new () => Document, {
+    state: createState(false, raw),
+    locals: {},
+    values,
+  })
   if (projection && Object.keys(projection).length > 0) doc.$__.selected = projection
   if (lacksDefault(target.schema, values)) {
     // Never a new `_id`, and nothing the projection left out.

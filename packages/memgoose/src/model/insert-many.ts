@@ -10,7 +10,8 @@
 import type { EngineTxn, StoredDoc } from '../engine/contract.js'
 import { atPosition } from '../engine/index-keys.js'
 import { BulkWriteError, DuplicateKeyError, type ValidationError } from '../errors/index.js'
-import { castObjectInto } from '../schema/cast-object.js'
+import { applyDefaults, castObjectInto } from '../schema/cast-object.js'
+import { ShapeCaster } from '../schema/shape-cast.js'
 import type { Schema } from '../schema/schema.js'
 import { Document, storedView } from './document.js'
 import type { ModelClass } from './model-types.js'
@@ -141,15 +142,21 @@ function leanCandidates(
   const direct = castIsStoredForm(schema)
   const storedForm = new StoredFormBuilder()
   const Values = valuesClass(schema)
+  // Inputs of one shape (the usual stream) are cast by a function compiled for that shape.
+  const shapes = new ShapeCaster(schema, idFirst)
   const n = list.length
   const stored = new Array<StoredDoc>(n)
   for (let i = 0; i < n; i++) {
     const input = list[i]
     const raw = input instanceof Document ? input.toObject() : (input as Record<string, unknown>)
-    // Seeding `_id` fixes its place as the first key, as MongoDB stores it, without a re-copy.
-    const values = new Values()
-    if (idFirst) values._id = undefined
-    castObjectInto(schema, raw, values, castOptions)
+    let values = shapes.cast(raw)
+    if (values !== undefined) applyDefaults(schema, values, castOptions)
+    else {
+      // Seeding `_id` fixes its place as the first key, as MongoDB stores it, without a re-copy.
+      values = new Values()
+      if (idFirst) values._id = undefined
+      castObjectInto(schema, raw, values, castOptions)
+    }
     if (idFirst && values._id === undefined) delete values._id
     stamp(values)
     stored[i] = (direct && !hasUndefined(values) ? values : storedForm.build(values)) as StoredDoc

@@ -88,7 +88,10 @@ export class Query<Result = unknown> implements PromiseLike<Result> {
     this.#update = update
     this.#options = { ...options }
     const helpers = model.schema.query
-    for (const name of Object.keys(helpers)) {
+    // for-in rather than Object.keys: most schemas have no query helpers, and then this costs no
+    // allocation on every query.
+    for (const name in helpers) {
+      if (!Object.prototype.hasOwnProperty.call(helpers, name)) continue
       Object.defineProperty(this, name, {
         value: helpers[name].bind(this),
         enumerable: false,
@@ -308,9 +311,12 @@ export class Query<Result = unknown> implements PromiseLike<Result> {
   }
   /** Merges query options. */
   setOptions(options: QueryOptions): this {
-    if (options.sort !== undefined) this.sort(options.sort)
-    const { sort: _s, ...rest } = options
-    Object.assign(this.#options, rest)
+    for (const key in options) {
+      if (!Object.prototype.hasOwnProperty.call(options, key)) continue
+      if (key === 'sort') {
+        if (options.sort !== undefined) this.sort(options.sort)
+      } else this.#options[key as keyof QueryOptions] = options[key as keyof QueryOptions] as never
+    }
     return this
   }
   /** Sets the update of an update query. */

@@ -11,7 +11,6 @@ import type {
   IndexKeyField,
   IndexSpec,
   MaybePromise,
-  ScanPlan,
   StorageEngine,
   StoredDoc,
 } from '../engine/contract.js'
@@ -121,10 +120,12 @@ export class CollectionStore {
         ? found.then((doc) => this.#idResult(doc, filter, idKey.rest, project, options))
         : this.#idResult(found, filter, idKey.rest, project, options)
     }
-    const shortcut =
-      options.sort === undefined && !options.skip ? this.#equalityShortcut(filter) : undefined
-    const { plan, sortCovered } = shortcut ?? this.#plan(filter, options)
-    const predicate = shortcut?.predicate ?? compileFilter(filter)
+    if (options.sort === undefined && !options.skip) {
+      const found = this.#equalityLookup(filter, project, options)
+      if (found !== undefined) return found
+    }
+    const { plan, sortCovered } = this.#plan(filter, options)
+    const predicate = compileFilter(filter)
     const sort = options.sort === undefined ? undefined : normalizeSort(options.sort as never)
     const needsSort = sort !== undefined && sort.length > 0 && !sortCovered
     const pushedWindow = plan.skip !== undefined || plan.limit !== undefined
@@ -259,13 +260,15 @@ export class CollectionStore {
   }
 
   /**
-   * The planner's answer, without running it, for the commonest query: one top-level field equal to
-   * a scalar, with a single-field index on it that holds no arrays. The re-check is then an exact
-   * comparison of that one field, with MongoDB's equality.
+   * The commonest query, read without the planner: one top-level field equal to a scalar, with a
+   * single-field index on it that holds no arrays. The re-check is then an exact comparison of that
+   * one field, with MongoDB's equality. Undefined when the filter is anything else.
    */
-  #equalityShortcut(
-    filter: Doc
-  ): { plan: ScanPlan; sortCovered: boolean; predicate: (doc: Doc) => boolean } | undefined {
+  #equalityLookup(
+    filter: Doc,
+    project: ((doc: Doc) => Doc) | undefined,
+    options: ReadOptions
+  ): MaybePromise<Doc[]> | undefined {
     let field: string | undefined
     for (const key in filter) {
       if (field !== undefined) return undefined
@@ -279,18 +282,21 @@ export class CollectionStore {
     const index = this.#equalityIndexes.get(field)
     if (index === undefined) return undefined
     const bound = [value]
+    const range = { lower: bound, lowerInclusive: true, upper: bound, upperInclusive: true }
+    const batches = this.#collection.scan({ index: index.name, ranges: [range] }, options.txn)
+    const limit = options.limit !== undefined && options.limit > 0 ? options.limit : Infinity
     const key = field
-    return {
-      plan: {
-        index: index.name,
-        ranges: [{ lower: bound, lowerInclusive: true, upper: bound, upperInclusive: true }],
-      },
-      sortCovered: false,
-      predicate: (doc) => {
-        const stored = doc[key]
-        return stored === value || valuesEqual(stored, value)
-      },
-    }
+    const out: Doc[] = []
+    const done = eachBatch(batches, (batch) => {
+      for (let i = 0; i < batch.length; i++) {
+        const stored = batch[i][key]
+        if (stored !== value && !valuesEqual(stored, value)) continue
+        out.push(this.#output(batch[i], project, options.borrow))
+        if (out.length >= limit) return false
+      }
+      return true
+    })
+    return done === undefined ? out : done.then(() => out)
   }
 
   /** Compiles (and so validates) a projection once per read; undefined when there is none. */

@@ -60,9 +60,12 @@ export class SchemaType {
   readonly setters: Transform[] = []
   /** The primitive caster of `instance`, looked up once (compound types override `cast`). */
   readonly #caster: Caster | undefined
+  /** The primitive caster when `cast` is the plain one (not a compound type's override). */
+  readonly #direct: Caster | undefined
 
   constructor(path: string, instance: string, options: Record<string, unknown>) {
     this.#caster = PRIMITIVES[instance]
+    this.#direct = this.cast === SchemaType.prototype.cast ? this.#caster : undefined
     this.path = path
     this.pathParts = path.split('.')
     this.instance = instance
@@ -89,7 +92,17 @@ export class SchemaType {
 
   /** Runs setters (in definition order) then casts — what assigning a value does. */
   applySetters(value: unknown, doc: unknown, priorValue?: unknown): unknown {
-    if (this.setters.length === 0) return this.cast(value, doc)
+    if (this.setters.length === 0) {
+      // Bulk casting's path: a primitive type's caster without the generic layers.
+      const direct = this.#direct
+      if (direct === undefined) return this.cast(value, doc)
+      if (value === null || value === undefined) return value
+      try {
+        return direct(value)
+      } catch (err) {
+        throw this.castError(value, err)
+      }
+    }
     let v = value
     if (this.setters.length > 0 && v !== null && v !== undefined && this.instance === 'String') {
       v = this.cast(v, doc)

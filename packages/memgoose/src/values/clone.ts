@@ -2,9 +2,13 @@
  * Deep copies of stored values. Engines and the model layer copy on the way in and out so that a
  * caller mutating a result (lean or not) can never change what is stored.
  */
-import { isBinary, isBytes } from './bson.js'
+import { ObjectId, isBinary, isBytes } from './bson.js'
 
 const hasOwn = Object.prototype.hasOwnProperty
+const OBJECT = Object.prototype
+const ARRAY = Array.prototype
+const DATE = Date.prototype
+const OBJECT_ID = ObjectId.prototype
 
 /**
  * Deep-copies a value: plain objects, arrays, Dates, byte arrays, Maps and bson Binary are copied;
@@ -12,28 +16,44 @@ const hasOwn = Object.prototype.hasOwnProperty
  */
 export function cloneValue<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value
-  if (Array.isArray(value)) {
-    const out = new Array(value.length)
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i]
-      out[i] = typeof item === 'object' && item !== null ? cloneValue(item) : item
-    }
-    return out as T
-  }
   const proto = Object.getPrototypeOf(value)
-  if (proto === Object.prototype) {
-    // Spread copies the own enumerable properties in one step (V8 clones the object's layout
-    // wholesale, and never runs a `__proto__` setter); only values that are objects need a deeper
-    // copy. The own-property check keeps anything enumerable on Object.prototype out.
-    const out: Record<string, unknown> = { ...(value as Record<string, unknown>) }
-    for (const key in out) {
-      const item = out[key]
-      if (typeof item === 'object' && item !== null && hasOwn.call(out, key)) {
-        out[key] = cloneValue(item)
-      }
-    }
-    return out as T
+  if (proto === OBJECT) return clonePlain(value as Record<string, unknown>) as T
+  if (proto === ARRAY) return cloneArray(value as unknown[]) as T
+  return cloneOther(value, proto)
+}
+
+function cloneArray(value: readonly unknown[]): unknown[] {
+  const out = new Array(value.length)
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i]
+    out[i] = typeof item === 'object' && item !== null ? cloneValue(item) : item
   }
+  return out
+}
+
+function clonePlain(value: Record<string, unknown>): Record<string, unknown> {
+  // Spread copies the own enumerable properties in one step (V8 clones the object's layout
+  // wholesale, and never runs a `__proto__` setter); only values that are objects need a deeper
+  // copy. The own-property check keeps anything enumerable on Object.prototype out.
+  const out: Record<string, unknown> = { ...value }
+  for (const key in out) {
+    const item = out[key]
+    if (typeof item !== 'object' || item === null || !hasOwn.call(out, key)) continue
+    // The commonest values inline: a stored document is mostly dates, ids, arrays and objects.
+    const proto = Object.getPrototypeOf(item)
+    if (proto === OBJECT_ID) continue
+    if (proto === DATE) out[key] = new Date((item as Date).getTime())
+    else if (proto === OBJECT) out[key] = clonePlain(item as Record<string, unknown>)
+    else if (proto === ARRAY) out[key] = cloneArray(item as unknown[])
+    else out[key] = cloneOther(item, proto)
+  }
+  return out
+}
+
+/** Everything but plain objects and arrays. */
+function cloneOther<T>(value: T & object, proto: unknown): T {
+  // Arrays of another prototype (subclasses, other realms) copy to plain arrays.
+  if (Array.isArray(value)) return cloneArray(value) as T
   if (proto === null) {
     const out: Record<string, unknown> = Object.create(null)
     for (const key in value) out[key] = cloneValue((value as Record<string, unknown>)[key])

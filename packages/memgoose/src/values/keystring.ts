@@ -237,6 +237,50 @@ function encodeString(s: string): string {
   return s + STRING_END
 }
 
+/**
+ * Whether `code` can be the first character of an encoded key: a type tag, ascending or inverted
+ * (descending). A string starting with anything else can never be mistaken for an encoding.
+ */
+export function isTagCode(code: number): boolean {
+  return (
+    (code >= TAG_BASE && code <= TAG_BASE + TypeRank.MaxKey) ||
+    (code >= 0xff - TAG_BASE - TypeRank.MaxKey && code <= 0xff - TAG_BASE)
+  )
+}
+
+/**
+ * The string `s` when `key` is exactly `encodeValue(s)` (one string, ascending), else undefined:
+ * the inverse of the string encoding, for keys that stand for a string value.
+ */
+export function decodeStringKey(key: string): string | undefined {
+  if (key.charCodeAt(0) !== TAG_BASE + TypeRank.String || !key.endsWith(STRING_END))
+    return undefined
+  const body = key.slice(1, -STRING_END.length)
+  let ascii = true
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i)
+    // A 00 inside is either an escaped zero (00 FF) or the end of a first string (00 01) of a
+    // longer key: both leave the fast path, and the second is rejected below.
+    if (c === 0 || c >= 0x80) {
+      ascii = false
+      break
+    }
+  }
+  if (ascii) return body
+  let bytes = ''
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i)
+    if (c !== 0) bytes += body[i]
+    else if (body.charCodeAt(i + 1) === 0xff) {
+      bytes += '\x00'
+      i++
+    } else return undefined
+  }
+  const s = Buffer.from(bytes, 'latin1').toString('utf8')
+  // Only valid UTF-8 comes from an encoding; anything else is some other key.
+  return encodeString(s) === key.slice(1) ? s : undefined
+}
+
 function encodeUtf8(s: string): string {
   const bytes = Buffer.from(s, 'utf8')
   if (bytes.indexOf(0) === -1) return bytes.toString('latin1') + STRING_END

@@ -149,6 +149,27 @@ describe('documents', () => {
     expect(u.tags).toEqual(['x'])
   })
 
+  it('keeps its internals out of keys, spreads and JSON, whether new, loaded or cloned', async () => {
+    const User = userModel()
+    const created = await User.create({ name: 'a' })
+    const loaded = await User.findById(created._id)
+    const docs = [new User({ name: 'b' }), created, loaded, loaded.$clone()]
+    for (const doc of docs) {
+      expect(Object.keys(doc)).toEqual([])
+      expect({ ...doc }).toEqual({})
+      expect(Object.keys(JSON.parse(JSON.stringify(doc)))).not.toContain('$__')
+      expect(doc.$__).toBeDefined()
+      expect(doc._doc.name).toBe(doc.name)
+    }
+    // Each document has state of its own: a clone's changes are not the original's.
+    const clone = loaded.$clone()
+    clone.name = 'changed'
+    clone.$locals.note = 1
+    expect(clone.isModified('name')).toBe(true)
+    expect(loaded.isModified('name')).toBe(false)
+    expect(loaded.$locals).toEqual({})
+  })
+
   it('$locals is free storage that is never saved', async () => {
     const User = userModel()
     const u = new User({ name: 'a' })

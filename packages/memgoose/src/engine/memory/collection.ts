@@ -191,7 +191,7 @@ export class MemoryCollection implements EngineCollection, UndoTarget {
       return walkIndex(this.#primary, intervals, reverse, batchSize, false)
     }
     const idx = this.#index(plan.index)
-    const exact = exactKey(plan.ranges, idx.keyer.directions)
+    const exact = exactKey(plan.ranges, idx.keyer.directions, idx.keyer.mapKeys)
     if (exact !== undefined) return lookupKey(idx.entries, exact)
     const intervals = toIntervals(plan.ranges, idx.keyer.directions)
     if (intervals.every(isExact)) return lookupKeys(idx.entries, intervals, reverse, idx.multikey)

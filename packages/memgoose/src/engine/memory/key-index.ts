@@ -5,6 +5,7 @@
  */
 import sortedBtree from 'sorted-btree'
 import type { StoredDoc } from '../contract.js'
+import { mapKeyOfEncoded, orderedKeyOf } from '../map-keys.js'
 
 // sorted-btree is CommonJS: Node's ESM interop puts its class on `default`, bundlers may unwrap it.
 const BTree = ((sortedBtree as { default?: unknown }).default ??
@@ -25,10 +26,32 @@ export function groupOf(entry: Entry): Iterable<StoredDoc> | undefined {
 
 const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
-/** A key → document(s) map with an on-demand ordered view. Stores document references, never copies. */
+/** Options of a KeyIndex. */
+export interface KeyIndexOptions {
+  /**
+   * Keys are Map keys (map-keys.ts: a plain string stands for itself) rather than encodings; the
+   * ordered view and lookups by encoded key convert.
+   */
+  readonly mapKeys?: boolean
+}
+
+/**
+ * A key → document(s) map with an on-demand ordered view. Stores document references, never copies.
+ * Keys are encodings (keystring.ts), or Map keys with the `mapKeys` option.
+ */
 export class KeyIndex {
   readonly #map = new Map<string, Entry>()
   #tree: BTree<string, Entry> | undefined
+  readonly #mapKeys: boolean
+
+  constructor(options: KeyIndexOptions = {}) {
+    this.#mapKeys = options.mapKeys === true
+  }
+
+  /** The key this index stores an encoded key under. */
+  keyOfEncoded(encoded: string): string {
+    return this.#mapKeys ? mapKeyOfEncoded(encoded) : encoded
+  }
 
   /** Number of distinct keys. */
   get size(): number {
@@ -54,7 +77,7 @@ export class KeyIndex {
     const entry = this.#map.get(key)
     if (entry === undefined) {
       this.#map.set(key, doc)
-      this.#tree?.set(key, doc)
+      this.#tree?.set(this.#ordered(key), doc)
     } else if (entry instanceof Set) {
       entry.add(doc)
     } else if (Array.isArray(entry)) {
@@ -64,27 +87,27 @@ export class KeyIndex {
     } else if (entry !== doc) {
       const docs = [entry, doc]
       this.#map.set(key, docs)
-      this.#tree?.set(key, docs)
+      this.#tree?.set(this.#ordered(key), docs)
     }
   }
 
   /** Adds under a key known to hold nothing yet (checked by the caller): one Map write. */
   addNew(key: string, doc: StoredDoc): void {
     this.#map.set(key, doc)
-    this.#tree?.set(key, doc)
+    this.#tree?.set(this.#ordered(key), doc)
   }
 
   remove(key: string, doc: StoredDoc): void {
     const entry = this.#asSet(key, this.#map.get(key))
     if (entry === doc) {
       this.#map.delete(key)
-      this.#tree?.delete(key)
+      this.#tree?.delete(this.#ordered(key))
     } else if (entry instanceof Set) {
       entry.delete(doc)
       if (entry.size === 1) {
         const [last] = entry
         this.#map.set(key, last)
-        this.#tree?.set(key, last)
+        this.#tree?.set(this.#ordered(key), last)
       }
     }
   }
@@ -94,7 +117,7 @@ export class KeyIndex {
     const entry = this.#asSet(key, this.#map.get(key))
     if (entry === prev) {
       this.#map.set(key, next)
-      this.#tree?.set(key, next)
+      this.#tree?.set(this.#ordered(key), next)
     } else if (entry instanceof Set) {
       entry.delete(prev)
       entry.add(next)
@@ -108,7 +131,7 @@ export class KeyIndex {
     if (!Array.isArray(entry)) return entry
     const docs = new Set(entry)
     this.#map.set(key, docs)
-    this.#tree?.set(key, docs)
+    this.#tree?.set(this.#ordered(key), docs)
     return docs
   }
 
@@ -117,15 +140,21 @@ export class KeyIndex {
     return this.#map.values()
   }
 
-  /** The ordered view, built on first use and kept up to date afterwards. */
+  /** The ordered view (keyed by encoding), built on first use and kept up to date afterwards. */
   ordered(): BTree<string, Entry> {
     if (this.#tree === undefined) {
-      const keys = [...this.#map.keys()].sort()
+      const pairs: [string, Entry][] = []
+      for (const [key, entry] of this.#map) pairs.push([this.#ordered(key), entry])
+      pairs.sort((a, b) => compareKeys(a[0], b[0]))
       const tree = new BTree<string, Entry>(undefined, compareKeys)
-      for (const key of keys) tree.set(key, this.#map.get(key) as Entry)
+      for (const [key, entry] of pairs) tree.set(key, entry)
       this.#tree = tree
     }
     return this.#tree
+  }
+
+  #ordered(key: string): string {
+    return this.#mapKeys ? orderedKeyOf(key) : key
   }
 
   clear(): void {

@@ -8,6 +8,7 @@
  */
 import { KEY_PREFIX_END, encodeKey } from '../../values/keystring.js'
 import type { KeyRange } from '../contract.js'
+import { mapKeyOf, mapKeyOfEncoded } from '../map-keys.js'
 
 /** `lo <= key < hi`; `exact` is set when the range is one complete key (an equality lookup). */
 export interface KeyInterval {
@@ -61,16 +62,20 @@ export function toIntervals(
 /**
  * The one complete key that `ranges` select, when they are a single equality on every field of the
  * index (the commonest read): what toIntervals would give as its only interval's `exact`, without
- * building intervals. Undefined for anything else.
+ * building intervals — or its Map key (map-keys.ts) for an index keyed that way. Undefined for
+ * anything else.
  */
 export function exactKey(
   ranges: readonly KeyRange[] | undefined,
-  directions: readonly (1 | -1)[]
+  directions: readonly (1 | -1)[],
+  mapKeys = false
 ): string | undefined {
   if (ranges === undefined || ranges.length !== 1) return undefined
   const range = ranges[0]
   if (!range.lowerInclusive || !range.upperInclusive) return undefined
   if (range.lower.length !== directions.length) return undefined
+  if (mapKeys && range.upper === range.lower) return mapKeyOf(range.lower[0])
   const key = encodeKey(range.lower, directions)
-  return range.upper === range.lower || encodeKey(range.upper, directions) === key ? key : undefined
+  if (range.upper !== range.lower && encodeKey(range.upper, directions) !== key) return undefined
+  return mapKeys ? mapKeyOfEncoded(key) : key
 }

@@ -9,14 +9,16 @@ import { KeyIndex } from './key-index.js'
 export class SecondaryIndex {
   readonly spec: IndexSpec
   readonly keyer: IndexKeyer
-  readonly entries = new KeyIndex()
+  readonly entries: KeyIndex
   readonly unique: boolean
   /** Set once any indexed document held an array on a key path; cleared only by `clear`. */
   multikey = false
 
   constructor(spec: IndexSpec) {
     this.spec = spec
-    this.keyer = new IndexKeyer(spec)
+    // Map keys (a string value is its own key) where the index allows them: see map-keys.ts.
+    this.keyer = new IndexKeyer(spec, { mapKeys: true })
+    this.entries = new KeyIndex({ mapKeys: this.keyer.mapKeys })
     this.unique = spec.unique === true
   }
 

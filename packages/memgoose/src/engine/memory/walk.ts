@@ -41,7 +41,7 @@ export function* walkIndex(
   for (let n = 0; n < intervals.length; n++) {
     const interval = intervals[reverse ? intervals.length - 1 - n : n]
     if (interval.exact !== undefined) {
-      const entry = index.get(interval.exact)
+      const entry = index.get(index.keyOfEncoded(interval.exact))
       if (entry !== undefined) push(entry)
     } else if (!reverse) {
       let lo = interval.lo
@@ -115,7 +115,8 @@ export function lookupKeys(
   const batch: StoredDoc[] = []
   const seen = dedupe ? new Set<StoredDoc>() : undefined
   for (let n = 0; n < intervals.length; n++) {
-    const entry = index.get(intervals[reverse ? intervals.length - 1 - n : n].exact as string)
+    const exact = intervals[reverse ? intervals.length - 1 - n : n].exact as string
+    const entry = index.get(index.keyOfEncoded(exact))
     if (entry === undefined) continue
     const group = groupOf(entry)
     if (group === undefined) {
@@ -138,7 +139,7 @@ export function lookupKeys(
   return batch.length === 0 ? [] : [batch]
 }
 
-/** The documents under one exact key: one batch, or none. */
+/** The documents under one exact key (as the index stores it): one batch, or none. */
 export function lookupKey(index: KeyIndex, key: string): StoredDoc[][] {
   const entry = index.get(key)
   if (entry === undefined) return []
@@ -160,7 +161,7 @@ export function countIndex(
   let total = 0
   for (const interval of intervals) {
     if (interval.exact !== undefined) {
-      const entry = index.get(interval.exact)
+      const entry = index.get(index.keyOfEncoded(interval.exact))
       if (entry !== undefined) total += entrySize(entry)
     } else {
       index.ordered().forRange(interval.lo, interval.hi, false, (_key: string, entry: Entry) => {
