@@ -285,18 +285,38 @@ export class CollectionStore {
     const range = { lower: bound, lowerInclusive: true, upper: bound, upperInclusive: true }
     const batches = this.#collection.scan({ index: index.name, ranges: [range] }, options.txn)
     const limit = options.limit !== undefined && options.limit > 0 ? options.limit : Infinity
-    const key = field
     const out: Doc[] = []
-    const done = eachBatch(batches, (batch) => {
-      for (let i = 0; i < batch.length; i++) {
-        const stored = batch[i][key]
-        if (stored !== value && !valuesEqual(stored, value)) continue
-        out.push(this.#output(batch[i], project, options.borrow))
-        if (out.length >= limit) return false
-      }
-      return true
-    })
+    const key = field
+    const borrow = options.borrow
+    // A memory-style engine answers with an array of batches: walked here, with no callback.
+    if (Array.isArray(batches)) {
+      for (const batch of batches)
+        if (!this.#takeEqual(batch, key, value, project, borrow, limit, out)) break
+      return out
+    }
+    const done = eachBatch(batches, (batch) =>
+      this.#takeEqual(batch, key, value, project, borrow, limit, out)
+    )
     return done === undefined ? out : done.then(() => out)
+  }
+
+  /** Adds to `out` the documents of `batch` whose `field` equals `value`; false once `limit` is reached. */
+  #takeEqual(
+    batch: readonly StoredDoc[],
+    field: string,
+    value: unknown,
+    project: ((doc: Doc) => Doc) | undefined,
+    borrow: boolean | undefined,
+    limit: number,
+    out: Doc[]
+  ): boolean {
+    for (let i = 0; i < batch.length; i++) {
+      const stored = batch[i][field]
+      if (stored !== value && !valuesEqual(stored, value)) continue
+      out.push(this.#output(batch[i], project, borrow))
+      if (out.length >= limit) return false
+    }
+    return true
   }
 
   /** Compiles (and so validates) a projection once per read; undefined when there is none. */

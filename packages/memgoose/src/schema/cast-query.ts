@@ -26,7 +26,8 @@ export function castFilter(
   const translate = options.translateAliases ?? schema.options.translateAliases ?? false
   // mongoose 7+: unknown filter paths pass unless `strictQuery` asks to drop (true) or reject them.
   const strictQuery = options.strictQuery ?? schema.options.strictQuery ?? false
-  for (const key of Object.keys(filter)) {
+  for (const key in filter) {
+    if (!Object.prototype.hasOwnProperty.call(filter, key)) continue
     assertSafeKey(key, 'a filter')
     const value = filter[key]
     if (key === '$and' || key === '$or' || key === '$nor') {

@@ -326,7 +326,14 @@ export class MemoryCollection implements EngineCollection, UndoTarget {
   }
 
   #index(name: string): SecondaryIndex {
-    const idx = this.#indexes.find((i) => i.name === name)
+    let idx: SecondaryIndex | undefined
+    // A loop, not find(): this runs on every indexed read, and a closure per call adds up.
+    for (const candidate of this.#indexes) {
+      if (candidate.name === name) {
+        idx = candidate
+        break
+      }
+    }
     if (idx === undefined) {
       throw new QueryError('INDEX_NOT_FOUND', `No index named "${name}" on "${this.name}"`)
     }
