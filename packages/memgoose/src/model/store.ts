@@ -88,8 +88,12 @@ export class CollectionStore {
     for (const info of indexes) {
       if (info.name === '_id_') continue
       if (!info.multikey) this.#couldBecomeMultikey = true
-      if (info.key.length === 1 && !info.multikey && info.partialFilterExpression === undefined) {
-        this.#equalityIndexes.set(info.key[0][0], info)
+      const path = info.key[0][0]
+      // Top-level paths only (what #equalityLookup answers), so a read need not check the name.
+      const plain = !path.includes('.') && !path.startsWith('$')
+      const whole = info.partialFilterExpression === undefined
+      if (info.key.length === 1 && plain && whole && !info.multikey) {
+        this.#equalityIndexes.set(path, info)
       }
     }
   }
@@ -274,13 +278,13 @@ export class CollectionStore {
       if (field !== undefined) return undefined
       field = key
     }
-    if (field === undefined || field.startsWith('$') || field.includes('.')) return undefined
+    if (field === undefined) return undefined
+    const index = this.#equalityIndexes.get(field)
+    if (index === undefined) return undefined
     const value = filter[field]
     const type = typeof value
     if (!(type === 'string' || type === 'boolean' || (type === 'number' && value === value)))
       return undefined
-    const index = this.#equalityIndexes.get(field)
-    if (index === undefined) return undefined
     const bound = [value]
     const range = { lower: bound, lowerInclusive: true, upper: bound, upperInclusive: true }
     const batches = this.#collection.scan({ index: index.name, ranges: [range] }, options.txn)
