@@ -129,7 +129,17 @@ function compareArrays(a: unknown[], b: unknown[]): number {
   return a.length - b.length
 }
 
-function compareObjects(a: Record<string, unknown>, b: Record<string, unknown>): number {
+/**
+ * The fields of an object-ranked value: a Map stands for the document of its entries (as it is
+ * stored), anything else for itself.
+ */
+export function fieldsOf(value: object): Record<string, unknown> {
+  return value instanceof Map ? Object.fromEntries(value) : (value as Record<string, unknown>)
+}
+
+function compareObjects(x: Record<string, unknown>, y: Record<string, unknown>): number {
+  const a = fieldsOf(x)
+  const b = fieldsOf(y)
   const ka = Object.keys(a)
   const kb = Object.keys(b)
   const n = Math.min(ka.length, kb.length)

@@ -22,7 +22,7 @@
  */
 import { isBinary, isLong } from './bson.js'
 import { TypeRank, typeRank } from './type-order.js'
-import { toNumber } from './compare.js'
+import { fieldsOf, toNumber } from './compare.js'
 
 /** Appended to an encoded prefix, sorts after every key that extends the prefix. */
 export const KEY_PREFIX_END = '\xff'
@@ -117,7 +117,7 @@ export function encodeValue(value: unknown): string {
     }
     default: {
       let out = tag
-      const obj = value as Record<string, unknown>
+      const obj = fieldsOf(value as object)
       for (const key of Object.keys(obj)) {
         const field = obj[key]
         out += tags[typeRank(field)] + encodeString(key) + encodeValue(field)

@@ -132,6 +132,20 @@ describe('schema types', () => {
     expect(back.toObject({ flattenMaps: true }).scores).toEqual({ math: 90, art: 70 })
   })
 
+  it('finds and counts by a Map value as by the document it is stored as', async () => {
+    const M = ctx.db.model(
+      'MapQuery',
+      new Schema({ tag: String, attrs: { type: Map, of: String } })
+    )
+    await M.create([
+      { tag: 'a', attrs: { k: 'x' } },
+      { tag: 'b', attrs: { k: 'y' } },
+    ])
+    const found = await M.find({ attrs: new Map([['k', 'x']]) }).lean()
+    expect(found.map((d) => d.tag)).toEqual(['a'])
+    expect(await M.countDocuments({ attrs: { $in: [new Map([['k', 'y']])] } })).toBe(1)
+  })
+
   it('rejects Map keys containing dots or starting with $', () => {
     const M = ctx.db.model('BadMap', new Schema({ m: { type: Map, of: String } }))
     const doc = new M({ m: { 'a.b': 'x' } })

@@ -39,3 +39,20 @@ describe('numbers across kinds', () => {
     expect(compareValues(Decimal128.fromString('2'), Long.fromNumber(3))).toBeLessThan(0)
   })
 })
+
+describe('Maps', () => {
+  it('compare as the document of their entries', () => {
+    expect(valuesEqual(new Map([['k', 1]]), { k: 1 })).toBe(true)
+    expect(valuesEqual(new Map([['k', 1]]), {})).toBe(false)
+    expect(compareValues(new Map([['k', 1]]), new Map([['k', 1]]))).toBe(0)
+    expect(
+      compareValues(
+        new Map([['k', 1]]),
+        new Map([
+          ['k', 1],
+          ['l', 2],
+        ])
+      )
+    ).toBeLessThan(0)
+  })
+})

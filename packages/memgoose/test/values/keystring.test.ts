@@ -235,3 +235,17 @@ describe('encodeValue of numbers, dates and ObjectIds (built in one piece)', () 
     }
   })
 })
+
+describe('Maps in keys', () => {
+  it('encode as the document of their entries, as they are stored', () => {
+    const map = new Map<string, unknown>([
+      ['a', 1],
+      ['b', 'x'],
+    ])
+    expect(encodeKey([map])).toBe(encodeKey([{ a: 1, b: 'x' }]))
+    expect(encodeKey([map])).not.toBe(encodeKey([{}]))
+    expect(encodeKey([new Map([['a', 2]])])).not.toBe(encodeKey([new Map([['a', 1]])]))
+    expect(compareValues(map, { a: 1, b: 'x' })).toBe(0)
+    expect(compareValues(new Map([['a', 2]]), new Map([['a', 1]]))).toBeGreaterThan(0)
+  })
+})
