@@ -31,7 +31,8 @@ import { validateDocument, validateDocumentSync } from './validate.js'
  */
 interface BuiltState {
   readonly state: DocumentState
-  readonly locals: Record<string, unknown>
+  /** `$locals`; made on first use when absent. */
+  readonly locals?: Record<string, unknown>
   readonly values: Record<string, unknown>
 }
 
@@ -44,7 +45,7 @@ export class Document {
   // properties per document cost ~0.4 µs, more than the rest of hydrating one. Like hidden
   // properties, they stay out of Object.keys, spreads and JSON.
   #state: DocumentState
-  #locals: Record<string, unknown>
+  #locals: Record<string, unknown> | undefined
   #values: Record<string, unknown>
 
   /** Internal state (mongoose's `$__`). */
@@ -65,7 +66,7 @@ export class Document {
 
   /** Values for `doc.$locals`, never saved. */
   get $locals(): Record<string, unknown> {
-    return this.#locals
+    return (this.#locals ??= {})
   }
   set $locals(locals: Record<string, unknown>) {
     this.#locals = locals
@@ -89,7 +90,6 @@ export class Document {
     }
     const internals = (this.constructor as unknown as { $__model?: ModelInternals }).$__model
     this.#state = createState(true)
-    this.#locals = {}
     this.#values = {}
     if (!internals) return
     const schema = internals.schema
@@ -241,13 +241,7 @@ export class Document {
       resumeGetters()
     }
     return documentOf(this.constructor as DocumentClass<this>, {
-      state: {
-        ...state,
-        modified: new Set(state.modified),
-        defaulted: new Set(state.defaulted),
-        populated: new Map(state.populated),
-        castErrors: state.castErrors && new Map(state.castErrors),
-      },
+      state: state.copy(),
       locals: { ...this.$locals },
       values,
     })

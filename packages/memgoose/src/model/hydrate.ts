@@ -24,7 +24,6 @@ export function hydrateDocument(
   restoreMaps(target.schema, values)
   const doc = documentOf(target as unknown as new () => Document, {
     state: createState(false, raw),
-    locals: {},
     values,
   })
   if (projection && Object.keys(projection).length > 0) doc.$__.selected = projection
