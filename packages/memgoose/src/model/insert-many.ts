@@ -15,7 +15,7 @@ import { ShapeCaster } from '../schema/shape-cast.js'
 import type { Schema } from '../schema/schema.js'
 import { Document, storedView } from './document.js'
 import type { ModelClass } from './model-types.js'
-import { markSaved, stampNew, valueStamper } from './save.js'
+import { markSaved, stampNew, stampedKeys, valueStamper } from './save.js'
 import { resolveTxn } from './session.js'
 import type { CollectionStore } from './store.js'
 import { StoredFormBuilder, castIsStoredForm, hasUndefined } from './stored-form.js'
@@ -143,7 +143,7 @@ function leanCandidates(
   const storedForm = new StoredFormBuilder()
   const Values = valuesClass(schema)
   // Inputs of one shape (the usual stream) are cast by a function compiled for that shape.
-  const shapes = new ShapeCaster(schema, idFirst)
+  const shapes = new ShapeCaster(schema, idFirst, stampedKeys(model, options))
   const n = list.length
   const stored = new Array<StoredDoc>(n)
   for (let i = 0; i < n; i++) {

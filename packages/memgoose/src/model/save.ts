@@ -75,6 +75,21 @@ export function stampValues(
  * stampValues with the schema's names and options read once, for stamping many values in a row
  * (each still gets its own timestamp Date, as when stamped one by one).
  */
+/** The keys valueStamper may add, in the order it adds them. */
+export function stampedKeys(model: ModelClass, options: { timestamps?: boolean } = {}): string[] {
+  const schema = model.schema
+  const { createdAt, updatedAt } =
+    options.timestamps !== false ? timestampNames(schema) : { createdAt: null, updatedAt: null }
+  const vk = schema.options.versionKey
+  const disc = model.$__model.discriminator
+  const keys: string[] = []
+  if (createdAt) keys.push(createdAt)
+  if (updatedAt) keys.push(updatedAt)
+  if (vk !== false) keys.push(vk)
+  if (disc) keys.push(disc.key)
+  return keys
+}
+
 export function valueStamper(
   model: ModelClass,
   options: { timestamps?: boolean } = {}

@@ -25,21 +25,24 @@ const userSchema = () =>
     label: { type: String, default: 'none' },
   })
 
-/** The generic cast, as leanCandidates runs it. */
+/** The generic cast, as leanCandidates runs it (with its version key stamp). */
 function generic(schema: Schema, input: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { _id: undefined }
   castObjectInto(schema, input, out, { applyDefaults: true })
+  if (out.__v === undefined) out.__v = 0
   return out
 }
 
-/** The compiled cast plus defaults, or undefined when the caster refused the input. */
+/** The compiled cast plus defaults and stamp, or undefined when the caster refused the input. */
 function compiled(
   caster: ShapeCaster,
   schema: Schema,
   input: Record<string, unknown>
 ): Record<string, unknown> | undefined {
   const out = caster.cast(input)
-  if (out !== undefined) applyDefaults(schema, out, { applyDefaults: true })
+  if (out === undefined) return undefined
+  applyDefaults(schema, out, { applyDefaults: true })
+  if (out.__v === undefined) out.__v = 0
   return out
 }
 
@@ -58,7 +61,8 @@ describe('ShapeCaster', () => {
     const random = createRandom(7)
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]
     const schema = userSchema()
-    const caster = new ShapeCaster(schema, true)
+    // The version key is added after the cast: the compiled output keeps a place for it.
+    const caster = new ShapeCaster(schema, true, ['__v'])
     const values: Record<string, readonly unknown[]> = {
       _id: [new ObjectId(), '65a1b2c3d4e5f60718293a4b'],
       name: ['Ada', 42, true],
@@ -154,7 +158,7 @@ describe('ShapeCaster', () => {
 
   it('handles any property name safely: names reach the generated code only as string literals', () => {
     const names = ['we"ird', "it's", 'back\\slash', 'line\u2028sep', '${x}', '`tick`', '\n']
-    const schema = new Schema(Object.fromEntries(names.map((n) => [n, String])))
+    const schema = new Schema(Object.fromEntries(names.map((n) => [n, String])), { _id: false })
     const caster = new ShapeCaster(schema, false)
     const input = Object.fromEntries(names.map((n, i) => [n, `v${i}`]))
     const out = caster.cast(input)
@@ -162,11 +166,19 @@ describe('ShapeCaster', () => {
     expect(Object.keys(out ?? {})).toEqual(names)
   })
 
+  it('keeps places for missing defaults and trailing keys, after the input keys', () => {
+    const schema = userSchema()
+    const out = new ShapeCaster(schema, true, ['createdAt', '__v']).cast({ name: 'a' })
+    // `tags` (an array: default []) and `label` are defaulted; `createdAt` is stamped later.
+    expect(Object.keys(out ?? {})).toEqual(['_id', 'name', 'tags', 'label', 'createdAt', '__v'])
+    expect(Object.values(out ?? {}).filter((v) => v !== undefined)).toEqual(['a'])
+  })
+
   it('puts _id first only when asked, wherever the input has it', () => {
     const schema = userSchema()
     const id = new ObjectId()
     const first = new ShapeCaster(schema, true).cast({ name: 'a', _id: id })
-    expect(Object.keys(first ?? {})).toEqual(['_id', 'name'])
+    expect(Object.keys(first ?? {}).slice(0, 2)).toEqual(['_id', 'name'])
     expect(first?._id).toBe(id)
   })
 
