@@ -71,17 +71,17 @@ export function stampValues(
   valueStamper(model, options)(values)
 }
 
-/**
- * stampValues with the schema's names and options read once, for stamping many values in a row
- * (each still gets its own timestamp Date, as when stamped one by one).
- */
-/** The keys valueStamper may add, in the order it adds them. */
-export function stampedKeys(model: ModelClass, options: { timestamps?: boolean } = {}): string[] {
+/** The names the stamps use, read once from the schema, options and discriminator. */
+function stampNames(model: ModelClass, options: { timestamps?: boolean }) {
   const schema = model.schema
   const { createdAt, updatedAt } =
     options.timestamps !== false ? timestampNames(schema) : { createdAt: null, updatedAt: null }
-  const vk = schema.options.versionKey
-  const disc = model.$__model.discriminator
+  return { createdAt, updatedAt, vk: schema.options.versionKey, disc: model.$__model.discriminator }
+}
+
+/** The keys valueStamper may add, in the order it adds them. */
+export function stampedKeys(model: ModelClass, options: { timestamps?: boolean } = {}): string[] {
+  const { createdAt, updatedAt, vk, disc } = stampNames(model, options)
   const keys: string[] = []
   if (createdAt) keys.push(createdAt)
   if (updatedAt) keys.push(updatedAt)
@@ -90,15 +90,15 @@ export function stampedKeys(model: ModelClass, options: { timestamps?: boolean }
   return keys
 }
 
+/**
+ * stampValues with the schema's names and options read once, for stamping many values in a row
+ * (each still gets its own timestamp Date, as when stamped one by one).
+ */
 export function valueStamper(
   model: ModelClass,
   options: { timestamps?: boolean } = {}
 ): (values: Record<string, unknown>) => void {
-  const schema = model.schema
-  const { createdAt, updatedAt } =
-    options.timestamps !== false ? timestampNames(schema) : { createdAt: null, updatedAt: null }
-  const vk = schema.options.versionKey
-  const disc = model.$__model.discriminator
+  const { createdAt, updatedAt, vk, disc } = stampNames(model, options)
   return (values) => {
     if (createdAt !== null || updatedAt !== null) {
       const now = new Date()

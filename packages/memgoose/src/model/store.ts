@@ -292,12 +292,6 @@ export class CollectionStore {
     const out: Doc[] = []
     const key = field
     const borrow = options.borrow
-    // A memory-style engine answers with an array of batches: walked here, with no callback.
-    if (Array.isArray(batches)) {
-      for (const batch of batches)
-        if (!this.#takeEqual(batch, key, value, project, borrow, limit, out)) break
-      return out
-    }
     const done = eachBatch(batches, (batch) =>
       this.#takeEqual(batch, key, value, project, borrow, limit, out)
     )
